@@ -1,0 +1,1 @@
+"""pytest plugin: the `cachet_emulator` fixture (filled in with the server)."""
