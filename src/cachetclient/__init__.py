@@ -1,3 +1,44 @@
-"""cachetclient: a Python client for the Cachet status page API."""
+"""cachetclient: a Python client for the Cachet status page API.
+
+`cachetclient.Client(endpoint=..., api_token=...)` is the front door; the error classes are
+importable from here too.
+"""
+
+from cachetclient.client import Client
+from cachetclient.errors import (
+    AuthenticationError,
+    BadRequestError,
+    CachetError,
+    ConfigurationError,
+    ConnectionError,
+    HTTPError,
+    InvalidResponseError,
+    MethodNotAllowedError,
+    NotFoundError,
+    ServerError,
+    TimeoutError,
+    UnsupportedOperationError,
+    ValidationError,
+)
+from cachetclient.unset import UNSET
 
 __version__ = "4.1.0.dev0"
+
+__all__ = [
+    "UNSET",
+    "AuthenticationError",
+    "BadRequestError",
+    "CachetError",
+    "Client",
+    "ConfigurationError",
+    "ConnectionError",
+    "HTTPError",
+    "InvalidResponseError",
+    "MethodNotAllowedError",
+    "NotFoundError",
+    "ServerError",
+    "TimeoutError",
+    "UnsupportedOperationError",
+    "ValidationError",
+    "__version__",
+]

@@ -1,0 +1,145 @@
+"""Every error the client raises, so callers can catch exactly what they can act on.
+
+    CachetError                       base of everything below
+    ├── ConfigurationError            bad endpoint, version, timezone or timeout (also ValueError)
+    ├── UnsupportedOperationError     Cachet's API cannot do this (e.g. update a subscriber)
+    ├── ConnectionError           no answer: DNS, refused, TLS, reset (a requests ConnectionError)
+    ├── TimeoutError                  no answer in time (requests' Timeout)
+    ├── InvalidResponseError          an answer that is not Cachet JSON (HTML proxy page, cut body)
+    └── HTTPError                     Cachet answered with an error status (requests' HTTPError)
+        ├── BadRequestError           400
+        │   └── ValidationError       400 with Cachet's validation messages
+        ├── AuthenticationError       401
+        ├── NotFoundError             404
+        ├── MethodNotAllowedError     405
+        └── ServerError               5xx
+
+HTTP errors carry `status_code`, `method`, `url`, Cachet's `title` and `detail`, and the
+validation `messages`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+
+class CachetError(Exception):
+    """Base class of every error raised by cachetclient."""
+
+
+class ConfigurationError(CachetError, ValueError):
+    """The client was given settings it cannot work with."""
+
+
+class UnsupportedOperationError(CachetError):
+    """The operation exists in the client's vocabulary but Cachet's API cannot perform it."""
+
+
+class ConnectionError(CachetError, requests.exceptions.ConnectionError):
+    """The request never got an answer: name resolution, refused connection, TLS, reset."""
+
+
+class TimeoutError(CachetError, requests.exceptions.Timeout):
+    """Cachet did not answer within the configured timeout."""
+
+
+class InvalidResponseError(CachetError):
+    """Cachet (or something in front of it) answered with a body that is not Cachet's JSON."""
+
+    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+
+
+class HTTPError(CachetError, requests.exceptions.HTTPError):
+    """Cachet answered with an error status."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        title: str = "",
+        detail: str = "",
+        messages: list[str] | None = None,
+        hint: str = "",
+        response: requests.Response | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+        self.title = title
+        self.detail = detail
+        self.messages = list(messages or [])
+        self.hint = hint
+        super().__init__(self._describe(), response=response)
+
+    def _describe(self) -> str:
+        path = urlsplit(self.url).path or self.url
+        reason = " ".join(self.messages) or self.detail or self.title or "no details given"
+        text = f"Cachet rejected {self.method} {path} ({self.status_code}): {reason}"
+        return f"{text} {self.hint}" if self.hint else text
+
+    def __str__(self) -> str:
+        return self._describe()
+
+
+class BadRequestError(HTTPError):
+    """400: Cachet could not use the request (a database constraint, or validation)."""
+
+
+class ValidationError(BadRequestError):
+    """400 with Cachet's validation messages in `messages`."""
+
+
+class AuthenticationError(HTTPError):
+    """401: the API token is missing or wrong."""
+
+
+class NotFoundError(HTTPError):
+    """404: no such resource (or route)."""
+
+
+class MethodNotAllowedError(HTTPError):
+    """405: the path exists, but not for this method (e.g. GET of one subscriber)."""
+
+
+class ServerError(HTTPError):
+    """5xx: Cachet failed while handling the request."""
+
+
+_ERROR_BY_STATUS: dict[int, type[HTTPError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    404: NotFoundError,
+    405: MethodNotAllowedError,
+}
+
+
+def error_class_for(status_code: int, messages: list[str]) -> type[HTTPError]:
+    """The most specific error class for a status (and whether validation messages came)."""
+    if status_code == 400 and messages:
+        return ValidationError
+    if status_code >= 500:
+        return ServerError
+    return _ERROR_BY_STATUS.get(status_code, HTTPError)
+
+
+def describe_error_body(body: Any) -> tuple[str, str, list[str]]:
+    """`title`, `detail` and validation messages from Cachet's `{"errors": [...]}` body."""
+    if not isinstance(body, dict):
+        return "", "", []
+    errors = body.get("errors")
+    first = errors[0] if isinstance(errors, list) and errors else {}
+    if not isinstance(first, dict):
+        return "", "", []
+    meta = first.get("meta")
+    details = meta.get("details") if isinstance(meta, dict) else None
+    messages = [str(item) for item in details] if isinstance(details, list) else []
+    return str(first.get("title") or ""), str(first.get("detail") or ""), messages

@@ -1,0 +1,258 @@
+"""Field declarations: how each value looks on the wire and in Python.
+
+A codec turns a response value into Python (`decode`) and a Python value into what a request
+must carry (`encode`). `Field` is the attribute descriptor resources declare their data with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timezone, tzinfo
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+
+from cachetclient import dates
+
+if TYPE_CHECKING:
+    from cachetclient.base import Resource
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Codec(Protocol[T]):
+    """Converts one kind of value between Python and Cachet's JSON."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> T | None:
+        """The Python value of a response value (`None` stays `None`)."""
+
+    def encode(self, value: T, tz: tzinfo | None) -> Any:
+        """The JSON value to send for a Python value."""
+
+
+class Integer:
+    """Integers; tolerant of the integer strings some create responses echo back."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> int | None:
+        if raw is None or raw == "":
+            return None
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            return None
+
+    def encode(self, value: int, tz: tzinfo | None) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"an integer was expected, not {value!r}")
+        return value
+
+
+class Number:
+    """Floats (metric point values); Cachet writes integral floats without a fraction."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
+        if raw is None or raw == "":
+            return None
+        try:
+            return float(raw)
+        except (TypeError, ValueError):
+            return None
+
+    def encode(self, value: float, tz: tzinfo | None) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"a number was expected, not {value!r}")
+        return value
+
+
+class Text:
+    """Strings."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> str | None:
+        return None if raw is None else str(raw)
+
+    def encode(self, value: str, tz: tzinfo | None) -> Any:
+        if not isinstance(value, str):
+            raise TypeError(f"a string was expected, not {value!r}")
+        return value
+
+
+class Flag:
+    """Booleans; Cachet sends some as 0/1 integers (incident and group `visible`)."""
+
+    def __init__(self, *, as_integer: bool = False) -> None:
+        self.as_integer = as_integer
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> bool | None:
+        if raw is None:
+            return None
+        if isinstance(raw, str):
+            return raw.strip() not in ("", "0", "false")
+        return bool(raw)
+
+    def encode(self, value: bool, tz: tzinfo | None) -> Any:
+        if not isinstance(value, (bool, int)):
+            raise TypeError(f"a boolean was expected, not {value!r}")
+        # Cachet's PHP casts turn the string "false" into true, so only JSON values are sent.
+        return int(bool(value)) if self.as_integer else bool(value)
+
+
+class Timestamp:
+    """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows)."""
+
+    def __init__(self, *, always_utc: bool = False) -> None:
+        self.always_utc = always_utc
+
+    def _zone(self, tz: tzinfo | None) -> tzinfo | None:
+        return timezone.utc if self.always_utc else tz
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        if not isinstance(raw, str) or not raw.strip():
+            return None
+        try:
+            return dates.parse_datetime(raw, self._zone(tz))
+        except ValueError:
+            return None
+
+    def encode(self, value: datetime, tz: tzinfo | None) -> Any:
+        moment = dates.coerce_datetime(value, self._zone(tz))
+        return dates.in_request_timezone(moment, self._zone(tz)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+DateInput = datetime | date | str | int | float
+"""What callers may pass for a date: datetime, date, text Cachet writes, or Unix seconds."""
+
+
+class MinuteDate:
+    """Request dates Cachet parses as `Y-m-d H:i` (`occurred_at`, schedule dates)."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        return Timestamp().decode(raw, tz)
+
+    def encode(self, value: DateInput, tz: tzinfo | None) -> Any:
+        return dates.format_minutes(dates.coerce_datetime(value, tz), tz)
+
+
+class DayFirstMinuteDate:
+    """Request dates Cachet 2.3 parses as `d/m/Y H:i` (incident `created_at`)."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        return Timestamp().decode(raw, tz)
+
+    def encode(self, value: DateInput, tz: tzinfo | None) -> Any:
+        return dates.format_day_first_minutes(dates.coerce_datetime(value, tz), tz)
+
+
+class UnixSeconds:
+    """Metric point `timestamp`: Unix seconds; PUT wants them as a string (2.4 quirk)."""
+
+    def __init__(self, *, as_string: bool = False) -> None:
+        self.as_string = as_string
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        return None if raw is None else dates.coerce_datetime(int(raw), tz)
+
+    def encode(self, value: DateInput, tz: tzinfo | None) -> Any:
+        seconds = dates.to_unix_seconds(dates.coerce_datetime(value, tz), tz)
+        return str(seconds) if self.as_string else seconds
+
+
+class Json:
+    """Free-form JSON (meta objects, template variables, nested rows)."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> Any:
+        return raw
+
+    def encode(self, value: Any, tz: tzinfo | None) -> Any:
+        return value
+
+
+class TagNames:
+    """Component tags on requests: names joined by commas, as Cachet parses them."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> list[str] | None:
+        if isinstance(raw, dict):
+            return [str(name) for name in raw.values()]
+        return None if raw is None else []
+
+    def encode(self, value: Iterable[str] | str, tz: tzinfo | None) -> Any:
+        return ",".join(split_tag_names(value))
+
+
+class IdList:
+    """Lists of ids (subscriber components)."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> list[int] | None:
+        return None if raw is None else [int(item) for item in raw]
+
+    def encode(self, value: Iterable[int], tz: tzinfo | None) -> Any:
+        return [Integer().encode(item, tz) for item in value]
+
+
+def split_tag_names(value: Iterable[str] | str) -> list[str]:
+    """Tag names from an iterable or a comma-separated string, trimmed, empties dropped."""
+    pieces = value.split(",") if isinstance(value, str) else list(value)
+    names = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            raise TypeError(f"tag names must be strings, not {piece!r}")
+        if "," in piece:
+            raise ValueError(f"a tag name cannot contain a comma: {piece!r}")
+        if piece.strip():
+            names.append(piece.strip())
+    return names
+
+
+INTEGER = Integer()
+NUMBER = Number()
+TEXT = Text()
+FLAG = Flag()
+FLAG_AS_INTEGER = Flag(as_integer=True)
+TIMESTAMP = Timestamp()
+UTC_TIMESTAMP = Timestamp(always_utc=True)
+MINUTE_DATE = MinuteDate()
+DAY_FIRST_MINUTE_DATE = DayFirstMinuteDate()
+UNIX_SECONDS = UnixSeconds()
+UNIX_SECONDS_STRING = UnixSeconds(as_string=True)
+JSON = Json()
+TAG_NAMES = TagNames()
+ID_LIST = IdList()
+
+
+class Field(Generic[T]):
+    """A resource attribute backed by one key of the resource's JSON.
+
+    Reading decodes the raw value (missing keys read as `None`); writing is allowed only for
+    fields the user may change, stores the value in the raw data and marks it for `update()`.
+    """
+
+    def __init__(
+        self, codec: Codec[T], *, writable: bool = False, key: str | None = None, doc: str = ""
+    ) -> None:
+        self.codec = codec
+        self.writable = writable
+        self.key = key or ""
+        self.name = ""
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.key = self.key or name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Field[T]: ...
+
+    @overload
+    def __get__(self, instance: Resource, owner: type) -> T | None: ...
+
+    def __get__(self, instance: Resource | None, owner: type) -> Field[T] | T | None:
+        if instance is None:
+            return self
+        return self.codec.decode(instance.attrs.get(self.key), instance.timezone)
+
+    def __set__(self, instance: Resource, value: T) -> None:
+        if not self.writable:
+            raise AttributeError(f"{type(instance).__name__}.{self.name} is read-only")
+        if value is None:
+            instance.attrs[self.key] = None
+        else:
+            instance.attrs[self.key] = self.codec.encode(value, instance.timezone)
+        instance.mark_changed(self.name)

@@ -1,0 +1,170 @@
+"""HttpClient: the only place that talks HTTP (session, token, timezone, timeouts, errors, logs)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import timezone, tzinfo
+from types import TracebackType
+from typing import Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import requests
+
+from cachetclient import errors
+from cachetclient.apirequest import ApiRequest, RawResponse, read_response
+
+logger = logging.getLogger("cachetclient")
+
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
+"""Seconds to wait for the connection and then for each read of the answer."""
+
+DEFAULT_TIMEZONE = "UTC"
+"""Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
+
+Timeout = float | tuple[float, float]
+
+
+class HttpClient:
+    """Sends `ApiRequest`s to one Cachet API endpoint and returns the decoded JSON.
+
+    Args:
+        base_url: the API root, e.g. `https://status.example.com/api/v1`.
+        api_token: the Cachet API key; `None` sends requests as a guest.
+        verify_tls: verify TLS certificates (turn off only for self-signed test servers).
+        timeout: seconds, or (connect, read) seconds; `None` is refused so nothing hangs.
+        timezone: IANA zone sent as `Time-Zone`; `None` leaves Cachet's own zone in force.
+        user_agent: the `User-Agent` header.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_token: str | None = None,
+        *,
+        verify_tls: bool = True,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        timezone: str | None = DEFAULT_TIMEZONE,
+        user_agent: str | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.api_token = api_token or None
+        self.verify_tls = verify_tls
+        self.timeout = _checked_timeout(timeout)
+        self.timezone_name = timezone
+        self.timezone = _zone(timezone)
+        from cachetclient import __version__  # the package finishes importing first
+
+        self._session = requests.Session()
+        self._session.verify = verify_tls
+        self._session.headers.update(
+            {
+                "Accept": "application/json",
+                "User-Agent": user_agent or f"cachet-client/{__version__}",
+            }
+        )
+        if self.api_token:
+            self._session.headers["X-Cachet-Token"] = self.api_token
+        if timezone:
+            self._session.headers["Time-Zone"] = timezone
+
+    def __repr__(self) -> str:
+        return f"<HttpClient {self.base_url}>"
+
+    def url_for(self, path: str) -> str:
+        """The absolute URL of a path below the endpoint."""
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def send(self, request: ApiRequest) -> Any:
+        """Perform one call; return the decoded JSON (`None` for 204).
+
+        Raises:
+            HTTPError: (a subclass by status) when Cachet answers with an error.
+            ConnectionError, TimeoutError: when no answer arrives.
+            InvalidResponseError: when the answer is not Cachet's JSON.
+        """
+        url = self.url_for(request.path)
+        shown_url = f"{url}?{urlencode(request.params)}" if request.params else url
+        started = time.perf_counter()
+        try:
+            response = self._session.request(
+                request.method,
+                url,
+                params=request.params or None,
+                json=request.json,
+                timeout=self.timeout,
+            )
+        except requests.exceptions.Timeout as exc:
+            raise errors.TimeoutError(
+                f"{request.method} {shown_url} got no answer within {self.timeout} seconds"
+            ) from exc
+        except requests.exceptions.RequestException as exc:
+            raise errors.ConnectionError(
+                f"{request.method} {shown_url} could not reach Cachet: {exc}"
+            ) from exc
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        logger.debug(
+            "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
+        )
+        raw = RawResponse(
+            status_code=response.status_code,
+            content_type=response.headers.get("Content-Type", ""),
+            body=response.content,
+            method=request.method,
+            url=response.url,
+        )
+        try:
+            return read_response(raw, api_token=self.api_token)
+        except errors.HTTPError as exc:
+            exc.response = response
+            raise
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
+        """Shortcut for `send(ApiRequest(method, path, params, json))`."""
+        return self.send(ApiRequest(method.upper(), path, params or {}, json))
+
+    def close(self) -> None:
+        """Close the pooled connections."""
+        self._session.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _checked_timeout(timeout: Timeout) -> Timeout:
+    values = timeout if isinstance(timeout, tuple) else (timeout,)
+    if timeout is None or not all(
+        isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+        for value in values
+    ):
+        raise errors.ConfigurationError(
+            f"timeout must be positive seconds or a (connect, read) pair, not {timeout!r}"
+        )
+    return timeout
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    if not name:
+        return None
+    if name.upper() == "UTC":
+        return timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise errors.ConfigurationError(f"unknown timezone {name!r}: use an IANA name") from exc

@@ -1,0 +1,103 @@
+"""Metric points: the values of a metric over time."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any, ClassVar
+
+from cachetclient.base import Ids, Manager, Resource
+from cachetclient.fields import (
+    INTEGER,
+    NUMBER,
+    TIMESTAMP,
+    UNIX_SECONDS,
+    UNIX_SECONDS_STRING,
+    Codec,
+    DateInput,
+    Field,
+)
+from cachetclient.pagination import DEFAULT_PER_PAGE
+from cachetclient.unset import UNSET, Unset
+
+
+class MetricPoint(Resource):
+    """A point of a metric. Cachet merges equal values within the metric's threshold."""
+
+    repr_fields: ClassVar[tuple[str, ...]] = ("metric_id", "value")
+
+    metric_id = Field(INTEGER, writable=True, doc="Get or set metric id for this point (int)")
+    value = Field(NUMBER, writable=True, doc="Value to plot on the metric graph (float)")
+    counter = Field(INTEGER, doc="How many equal submissions were merged into it (int)")
+    calculated_value = Field(NUMBER, doc="value x counter (float)")
+    created_at = Field(TIMESTAMP, doc="When the metric point was created (datetime)")
+    updated_at = Field(TIMESTAMP, doc="Last time the point was updated (datetime)")
+
+    def path_ids(self) -> Ids:
+        """The metric id, then the point id."""
+        metric_id = self.metric_id
+        if metric_id is None:
+            raise ValueError("this MetricPoint has no metric_id")
+        return (metric_id, self._require_id())
+
+
+class MetricPointsManager(Manager[MetricPoint]):
+    """`/metrics/{metric}/points` (newest first; there is no single GET)."""
+
+    path: ClassVar[str] = "metrics/{}/points"
+    resource_class: ClassVar[type[Resource]] = MetricPoint
+    create_fields: ClassVar[dict[str, Codec[Any]]] = {"value": NUMBER, "timestamp": UNIX_SECONDS}
+    # PUT wants the timestamp as a string (an integer is a 400 on Cachet 2.4).
+    update_fields: ClassVar[dict[str, Codec[Any]] | None] = {
+        "value": NUMBER,
+        "timestamp": UNIX_SECONDS_STRING,
+    }
+    # Cachet sets the value to 0 when an update omits it.
+    reset_on_omit: ClassVar[tuple[str, ...]] = ("value",)
+
+    def create(
+        self, *, metric_id: int, value: float, timestamp: DateInput | Unset = UNSET
+    ) -> MetricPoint:
+        """Create a metric point.
+
+        Args:
+            metric_id: The metric to add the point to.
+            value: Metric point value for the graph.
+            timestamp: When the value was measured (datetime or Unix seconds); Cachet rounds
+                it to 30 seconds and ignores it when the value is merged into a recent point.
+        """
+        return self.create_in((metric_id,), {"value": value, "timestamp": timestamp})
+
+    def update(
+        self,
+        metric_id: int,
+        point_id: int,
+        *,
+        value: float,
+        timestamp: DateInput | Unset = UNSET,
+    ) -> MetricPoint:
+        """Update a metric point (`value` is required: Cachet writes 0 when it is omitted).
+
+        The point is moved to `metric_id` if it belonged to another metric.
+        """
+        values: dict[str, Any] = {"value": value, "timestamp": timestamp}
+        return self.update_by_ids((metric_id, point_id), values, {})
+
+    def list(
+        self, metric_id: int, page: int = 1, per_page: int = DEFAULT_PER_PAGE
+    ) -> Generator[MetricPoint, None, None]:
+        """List the points of a metric lazily, newest first.
+
+        Args:
+            metric_id: The metric id to list points of.
+            page: The first page to request.
+            per_page: Entries per request.
+        """
+        return self.iterate(self.list_query((metric_id,), page=page, per_page=per_page))
+
+    def count(self, metric_id: int) -> int:
+        """Count the number of points of a metric."""
+        return self.count_matching(self.list_query((metric_id,), page=1, per_page=1))
+
+    def delete(self, metric_id: int, point_id: int) -> None:
+        """Delete a metric point."""
+        self.delete_by_ids((metric_id, point_id))
