@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Generator, Mapping
+from dataclasses import replace
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from cachetclient.apirequest import ApiRequest
 from cachetclient.errors import InvalidResponseError, UnsupportedOperationError
 from cachetclient.fields import INTEGER, Codec, Field
-from cachetclient.pagination import ListQuery, ListWalker, count_request, total_of
+from cachetclient.pagination import DEFAULT_PER_PAGE, ListQuery, ListWalker, count_request, total_of
 from cachetclient.unset import UNSET
 
 if TYPE_CHECKING:
@@ -306,7 +307,8 @@ class Manager(Generic[R]):
     def count_matching(self, query: ListQuery) -> int:
         """How many items a list has: one small request, unless the client must filter."""
         if query.keep is not None:
-            return sum(1 for _ in self.iterate(query))
+            # Cachet cannot count what the client filters: walk the list in full pages.
+            return sum(1 for _ in self.iterate(replace(query, per_page=DEFAULT_PER_PAGE)))
         return total_of(self.send(count_request(query)), query.path)
 
     def _update_codecs(self) -> Mapping[str, Codec[Any]]:

@@ -85,7 +85,7 @@ class HttpClient:
             InvalidResponseError: when the answer is not Cachet's JSON.
         """
         url = self.url_for(request.path)
-        shown_url = f"{url}?{urlencode(request.params)}" if request.params else url
+        shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
         try:
             response = self._session.request(

@@ -290,3 +290,11 @@ def test_instances_from_json_and_dict(client: Client) -> None:
     assert from_json == component
     with pytest.raises(ValueError):
         client.components.instance_list_from_json(json.dumps(component.attrs))
+
+
+def test_resource_update_refuses_to_drop_every_tag(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Web"])
+    component.set_tags([])
+    with pytest.raises(ValueError, match="tag"):
+        component.update()
+    assert client.components.get(component.id).tags == {"web": "Web"}

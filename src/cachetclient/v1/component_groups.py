@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Generator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from cachetclient.base import Manager, Resource
 from cachetclient.fields import FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
@@ -11,6 +11,9 @@ from cachetclient.pagination import DEFAULT_PER_PAGE
 from cachetclient.unset import UNSET, Unset
 from cachetclient.v1 import enums
 from cachetclient.v1.components import Component, ComponentManager
+
+if TYPE_CHECKING:
+    from cachetclient.httpclient import HttpClient
 
 
 class ComponentGroup(Resource):
@@ -82,7 +85,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     searchable: ClassVar[tuple[str, ...]] = ("id", "name", "collapsed", "visible")
     sortable: ClassVar[tuple[str, ...]] = ("id", "name", "order", "collapsed", "visible")
 
-    def __init__(self, http_client: Any, components_manager: ComponentManager) -> None:
+    def __init__(self, http_client: HttpClient, components_manager: ComponentManager) -> None:
         """Manager initializer.
 
         Args:

@@ -195,8 +195,8 @@ class ComponentManager(Manager[Component]):
         cannot remove all tags). `silent=True` suppresses subscriber notifications. Other
         keyword arguments are sent as given.
         """
-        if tags is not UNSET and tags is not None and not split_tag_names(tags):
-            raise ValueError("Cachet cannot remove every tag of a component; keep at least one")
+        if tags is not UNSET and tags is not None:
+            _refuse_removing_every_tag(split_tag_names(tags))
         values: dict[str, Any] = dict(status=status, name=name, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
         values.update(silent=silent)
@@ -260,6 +260,12 @@ class ComponentManager(Manager[Component]):
         """
         self.delete_by_ids((component_id,))
 
+    def save(self, resource: Component) -> Component:
+        """Send a component's changes (refusing to drop every tag, which Cachet ignores)."""
+        if "tags" in resource.changed_fields:
+            _refuse_removing_every_tag(resource.tag_names)
+        return super().save(resource)
+
     def _query(
         self,
         page: int,
@@ -287,6 +293,11 @@ class ComponentManager(Manager[Component]):
             params=params,
             keep=lambda item: _has_any_tag(item, slugs),
         )
+
+
+def _refuse_removing_every_tag(names: list[str]) -> None:
+    if not names:
+        raise ValueError("Cachet cannot remove every tag of a component; keep at least one")
 
 
 def _has_any_tag(item: Item, slugs: list[str]) -> bool:
