@@ -18,8 +18,9 @@ def client23() -> Iterator[Client]:
     from cachet_emulator.server import CachetEmulator
 
     with CachetEmulator(token="token-for-2-3", cachet_version="2.3") as emulator:
-        with cachetclient.Client(endpoint=emulator.endpoint, api_token=emulator.token) as client:
-            yield client
+        client = cachetclient.Client(endpoint=emulator.endpoint, api_token=emulator.token)
+        yield client
+        client.close()
 
 
 def test_version_is_reported(client23: Client) -> None:
