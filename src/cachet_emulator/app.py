@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -402,8 +401,3 @@ async def _send(send: Send, request: HttpRequest, response: HttpResponse) -> Non
     await send({"type": "http.response.start", "status": response.status, "headers": headers})
     body = b"" if request.method == "HEAD" else response.body
     await send({"type": "http.response.body", "body": body})
-
-
-def status_cache_control() -> str:
-    """`/status`'s Cache-Control: max-age is the Unix time plus 30 (spec 2.13, Bug)."""
-    return f"max-age={int(time.time()) + 30}, public"

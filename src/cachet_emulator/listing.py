@@ -30,11 +30,14 @@ class Query:
     extra_parameters: Sequence[Any] = ()
 
 
-def search_conditions(call: ApiCall, table: str, searchable: Sequence[str]) -> Where:
+def search_conditions(
+    call: ApiCall, table: str, searchable: Sequence[str], hidden: Sequence[str] = ()
+) -> Where:
     """Cachet's SearchableTrait: every input key becomes `column = value` once one is searchable.
 
     A key that is not a column (e.g. `page`) or an array value is a 500, as real Cachet's SQL
     error is; values are compared with MySQL's semantics and never reach the SQL text.
+    `hidden` names columns the emulated version does not have (e.g. 2.3 group `visible`).
     """
     # Binput::except() cleans the whole array, which drops its null values.
     excluded = ("sort", "order", "per_page")
@@ -44,7 +47,7 @@ def search_conditions(call: ApiCall, table: str, searchable: Sequence[str]) -> W
     schema = TABLES[table]
     conditions: Where = []
     for key, value in search.items():
-        column = schema.column(key)
+        column = schema.column(key) if key not in hidden else None
         if column is None or isinstance(value, list | dict):
             raise server_error()
         if column.sql in ("INTEGER", "REAL"):

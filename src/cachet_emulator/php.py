@@ -138,3 +138,40 @@ def mysql_number(value: Any) -> float:
         return float(value)
     match = _NUMERIC_PREFIX.match(str(value))
     return float(match.group(1)) if match else 0.0
+
+
+_VERSION_FORMS = {"dev": 0, "alpha": 1, "a": 1, "beta": 2, "b": 2, "RC": 3, "rc": 3, "#": 4}
+_VERSION_FORMS.update(pl=5, p=5)
+
+
+def _canonical_version(version: str) -> list[str]:
+    """PHP's version canonicalisation: separators unified, digit/letter runs split."""
+    parts = re.findall(r"\d+|[^\d\-_+.]+", version)
+    return parts
+
+
+def _version_form(part: str) -> int:
+    return _VERSION_FORMS.get(part if not part.isdigit() else "#", -6)
+
+
+def _compare_version_parts(left: str, right: str) -> int:
+    if left.isdigit() and right.isdigit():
+        return (int(left) > int(right)) - (int(left) < int(right))
+    a, b = _version_form(left), _version_form(right)
+    return (a > b) - (a < b)
+
+
+def version_compare(left: str, right: str) -> int:
+    """PHP's version_compare($left, $right): -1, 0 or 1 (`"2.4.0-dev"` > `"v2.3.18"`)."""
+    a, b = _canonical_version(left), _canonical_version(right)
+    for part_a, part_b in zip(a, b, strict=False):
+        result = _compare_version_parts(part_a, part_b)
+        if result:
+            return result
+    if len(a) > len(b):
+        rest = a[len(b)]
+        return 1 if rest.isdigit() else _compare_version_parts(rest, "#")
+    if len(b) > len(a):
+        rest = b[len(a)]
+        return -1 if rest.isdigit() else _compare_version_parts("#", rest)
+    return 0

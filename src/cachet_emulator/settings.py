@@ -18,7 +18,8 @@ class Settings:
 
     `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
     tokens besides the emulator's own token. `installed_version` None means the default of
-    `cachet_version` (`2.4.0-dev` or `2.3.18`).
+    `cachet_version` (`2.4.0-dev` or `2.3.18`). `latest_release` None makes `/version` fail
+    as when GitHub cannot be reached.
     """
 
     cachet_version: str = "2.4"
@@ -26,7 +27,7 @@ class Settings:
     timezone: str = "UTC"
     locale: str = "en"
     installed_version: str | None = None
-    latest_release: dict[str, Any] = field(default_factory=_default_latest)
+    latest_release: dict[str, Any] | None = field(default_factory=_default_latest)
     api_keys: list[str] = field(default_factory=list)
     always_authenticate: bool = False
     skip_subscriber_verification: bool = False

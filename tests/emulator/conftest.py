@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from cachet_emulator.server import CachetEmulator
+from cachet_emulator.settings import Settings
 
 TOKEN = "TestToken1234567890a"
 
@@ -66,7 +67,7 @@ def emulator_server() -> Iterator[CachetEmulator]:
 def api(emulator_server: CachetEmulator) -> Iterator[Api]:
     """An empty 2.4 emulator with default settings."""
     emulator_server.reset()
-    emulator_server.configure(**_DEFAULT_SETTINGS)
+    emulator_server.configure(**Settings().as_dict())
     client = Api(emulator_server)
     yield client
     client.session.close()
@@ -83,19 +84,10 @@ def emulator_server_23() -> Iterator[CachetEmulator]:
 def api23(emulator_server_23: CachetEmulator) -> Iterator[Api]:
     """An empty 2.3 emulator."""
     emulator_server_23.reset()
+    emulator_server_23.configure(**Settings(cachet_version="2.3").as_dict())
     client = Api(emulator_server_23)
     yield client
     client.session.close()
-
-
-_DEFAULT_SETTINGS: dict[str, Any] = {
-    "site_url": None,
-    "timezone": "UTC",
-    "always_authenticate": False,
-    "major_outage_rate": 50,
-    "api_keys": [],
-    "installed_version": None,
-}
 
 
 def errors_of(response: requests.Response) -> dict[str, Any]:

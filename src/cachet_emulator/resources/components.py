@@ -102,7 +102,8 @@ def list_components(call: ApiCall) -> Reply:
         if isinstance(requested_tags, dict):
             slugs = list(requested_tags.values())
         extra_sql, extra_parameters = tags.components_with_any_tag([str(s) for s in slugs])
-    where += search_conditions(call, TABLE, SEARCHABLE)
+    hidden = ("meta",) if call.is_23 else ()
+    where += search_conditions(call, TABLE, SEARCHABLE, hidden)
     query = Query(TABLE, where, sort_order(call, SORTABLE), extra_sql, extra_parameters)
     return paginate(call, query, lambda row: present(call, row))
 
