@@ -113,8 +113,10 @@ def test_unknown_group_is_404_with_model_detail(api: Api) -> None:
     assert errors_of(response)["detail"].endswith("Models\\ComponentGroup].")
 
 
-@pytest.mark.parametrize(("order", "expected"), [("asc", [1, 2, 3]), ("", [3, 2, 1]),
-                                                   ("DESC", [3, 2, 1]), ("ASC", [1, 2, 3])])  # fmt: skip
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [("asc", [1, 2, 3]), ("", [3, 2, 1]), ("DESC", [3, 2, 1]), ("ASC", [1, 2, 3])],
+)
 def test_group_sort_direction_works(api: Api, order: str, expected: list[int]) -> None:
     for number in (1, 2, 3):
         api.create("components/groups", name=f"G{number}", order=number)

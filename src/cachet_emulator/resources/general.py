@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+
 from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall, Reply, item
 from cachet_emulator.errors import server_error
