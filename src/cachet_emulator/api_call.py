@@ -1,0 +1,79 @@
+"""What a resource handler gets (`ApiCall`) and gives back (`Reply`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cachet_emulator import clock
+from cachet_emulator.sanitising import clean
+from cachet_emulator.settings import Settings
+from cachet_emulator.store import Row, Store
+
+
+@dataclass
+class Reply:
+    """A successful answer: status, JSON body (None for 204) and extra headers."""
+
+    status: int
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def item(data: Any) -> Reply:
+    """200 with `{"data": data}`."""
+    return Reply(200, {"data": data})
+
+
+def no_content() -> Reply:
+    """204 with no body."""
+    return Reply(204)
+
+
+@dataclass
+class ApiCall:
+    """One API request after routing, binding, Accept, timezone and auth checks.
+
+    `raw_input` is body + query merged (spec 2.4); `input` is the same cleaned (2.5).
+    `bound` maps path parameter names (e.g. "component") to their rows.
+    """
+
+    store: Store
+    settings: Settings
+    method: str
+    raw_input: dict[str, Any]
+    query: dict[str, Any]
+    query_string: str
+    bound: dict[str, Row]
+    user_id: int | None
+    zone_name: str
+    root_url: str
+    path: str
+    _cleaned: dict[str, Any] | None = None
+
+    @property
+    def authenticated(self) -> bool:
+        """True when the request carried a valid token."""
+        return self.user_id is not None
+
+    @property
+    def input(self) -> dict[str, Any]:
+        """The cleaned input (computed once)."""
+        if self._cleaned is None:
+            # Binput::get() cleans one value: a top-level null stays "present with null".
+            self._cleaned = {key: clean(value) for key, value in self.raw_input.items()}
+        return self._cleaned
+
+    def present_time(self, value: str | None) -> str:
+        """A stored timestamp in the request's timezone (None shows now)."""
+        return clock.present(value, self.zone_name)
+
+    @property
+    def site_url(self) -> str:
+        """The site root for permalinks: the setting, else the request's own root."""
+        return (self.settings.site_url or self.root_url).rstrip("/")
+
+    @property
+    def is_23(self) -> bool:
+        """True when emulating Cachet 2.3."""
+        return self.settings.is_23

@@ -1,0 +1,403 @@
+"""The Cachet API v1 as an ASGI application: one route table, the request pipeline, errors.
+
+Every request under `/api/v1` goes through the steps of spec 2.2, in order: route matching
+(404/405/OPTIONS), model binding of path ids (404), the Accept check (406), the Time-Zone
+header, authentication (401), then the resource handler inside one database transaction.
+Requests under `/_emulator` go to the control API (`control.py`). How a resource module plugs
+into this is described in `cachet_emulator.resources`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from cachet_emulator import clock, php, php_input, php_json
+from cachet_emulator.api_call import ApiCall, Reply
+from cachet_emulator.errors import (
+    ApiError,
+    bad_request,
+    method_not_allowed,
+    not_acceptable,
+    not_found_model,
+    server_error,
+    unauthorized,
+)
+from cachet_emulator.resources import component_groups as groups
+from cachet_emulator.resources import (
+    components,
+    general,
+    incidents,
+    metrics,
+    schedules,
+    subscribers,
+    subscriptions,
+)
+from cachet_emulator.resources import incident_templates as templates
+from cachet_emulator.resources import incident_updates as updates
+from cachet_emulator.resources import metric_points as points
+from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
+from cachet_emulator.settings import Settings
+from cachet_emulator.store import Row, Store
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+
+API_PREFIX = "/api/v1"
+CONTROL_PREFIX = "/_emulator"
+logger = logging.getLogger("cachet_emulator")
+
+# Appendix B, in Cachet's declaration order: static segments win over parameters.
+# (method, path under /api/v1, handler, auth class, Cachet versions that have the route)
+# fmt: off
+ROUTES: tuple[Route, ...] = tuple(Route(*row) for row in (
+    ("GET", "ping", general.ping, NEVER),
+    ("GET", "version", general.version, NEVER),
+    ("GET", "status", general.status, NEVER),
+    ("GET", "components", components.list_components, PUBLIC),
+    ("GET", "components/groups", groups.list_groups, PUBLIC),
+    ("GET", "components/groups/{component_group}", groups.show_group, PUBLIC),
+    ("GET", "components/{component}", components.show_component, PUBLIC),
+    ("GET", "incidents", incidents.list_incidents, PUBLIC),
+    ("GET", "incidents/templates", templates.list_templates, PUBLIC, ONLY_24),
+    ("GET", "incidents/templates/{incident_template}", templates.show_template, PUBLIC, ONLY_24),
+    ("GET", "incidents/{incident}", incidents.show_incident, PUBLIC),
+    ("GET", "incidents/{incident}/updates", updates.list_updates, PUBLIC, ONLY_24),
+    ("GET", "incidents/{incident}/updates/{update}", updates.show_update, PUBLIC, ONLY_24),
+    ("GET", "metrics", metrics.list_metrics, PUBLIC),
+    ("GET", "metrics/{metric}", metrics.show_metric, PUBLIC),
+    ("GET", "metrics/{metric}/points", points.list_points, PUBLIC),
+    ("GET", "schedules", schedules.list_schedules, PUBLIC, ONLY_24),
+    ("GET", "schedules/{schedule}", schedules.show_schedule, PUBLIC, ONLY_24),
+    ("GET", "subscribers", subscribers.list_subscribers, REQUIRED),
+    ("POST", "components", components.create_component, REQUIRED),
+    ("POST", "components/groups", groups.create_group, REQUIRED),
+    ("POST", "incidents", incidents.create_incident, REQUIRED),
+    ("POST", "incidents/{incident}/updates", updates.create_update, REQUIRED, ONLY_24),
+    ("POST", "metrics", metrics.create_metric, REQUIRED),
+    ("POST", "metrics/{metric}/points", points.create_point, REQUIRED),
+    ("POST", "schedules", schedules.create_schedule, REQUIRED, ONLY_24),
+    ("POST", "subscribers", subscribers.create_subscriber, REQUIRED),
+    ("PUT", "components/groups/{component_group}", groups.update_group, REQUIRED),
+    ("PUT", "components/{component}", components.update_component, REQUIRED),
+    ("PUT", "incidents/{incident}", incidents.update_incident, REQUIRED),
+    ("PUT", "incidents/{incident}/updates/{update}", updates.update_update, REQUIRED, ONLY_24),
+    ("PUT", "metrics/{metric}", metrics.update_metric, REQUIRED),
+    ("PUT", "metrics/{metric}/points/{metric_point}", points.update_point, REQUIRED),
+    ("PUT", "schedules/{schedule}", schedules.update_schedule, REQUIRED, ONLY_24),
+    ("DELETE", "components/groups/{component_group}", groups.delete_group, REQUIRED),
+    ("DELETE", "components/{component}", components.delete_component, REQUIRED),
+    ("DELETE", "incidents/{incident}", incidents.delete_incident, REQUIRED),
+    ("DELETE", "incidents/{incident}/updates/{update}", updates.delete_update, REQUIRED, ONLY_24),
+    ("DELETE", "metrics/{metric}", metrics.delete_metric, REQUIRED),
+    ("DELETE", "metrics/{metric}/points/{metric_point}", points.delete_point, REQUIRED),
+    ("DELETE", "schedules/{schedule}", schedules.delete_schedule, REQUIRED, ONLY_24),
+    ("DELETE", "subscribers/{subscriber}", subscribers.delete_subscriber, REQUIRED),
+    ("DELETE", "subscriptions/{subscription}", subscriptions.delete_subscription, REQUIRED),
+))
+# fmt: on
+
+# Path parameter -> (table, Cachet model class named in the 404 message).
+PARAMETER_MODELS: dict[str, tuple[str, str]] = {
+    "component": ("components", "Component"),
+    "component_group": ("component_groups", "ComponentGroup"),
+    "incident": ("incidents", "Incident"),
+    "incident_template": ("incident_templates", "IncidentTemplate"),
+    "update": ("incident_updates", "IncidentUpdate"),
+    "metric": ("metrics", "Metric"),
+    "metric_point": ("metric_points", "MetricPoint"),
+    "schedule": ("schedules", "Schedule"),
+    "subscriber": ("subscribers", "Subscriber"),
+    "subscription": ("subscriptions", "Subscription"),
+}
+
+_ROUTE_TABLES = {version: RouteTable(ROUTES, version) for version in ("2.4", "2.3")}
+_BASE_HEADERS = [(b"cache-control", b"no-cache, private")]
+
+
+@dataclass
+class HttpRequest:
+    """The parts of an HTTP request the pipeline needs."""
+
+    method: str
+    path: str
+    raw_path: str
+    query_string: str
+    headers: dict[str, str]
+    body: bytes
+    scheme: str
+
+    @property
+    def root_url(self) -> str:
+        """scheme://host of the request as the client addressed it."""
+        return f"{self.scheme}://{self.headers.get('host', 'localhost')}"
+
+
+@dataclass
+class HttpResponse:
+    """What goes back on the wire."""
+
+    status: int
+    body: bytes = b""
+    content_type: str | None = "application/json"
+    headers: dict[str, str] | None = None
+
+
+def accepted_types(request: HttpRequest) -> list[str]:
+    """The media types of the Accept header, without parameters."""
+    header = request.headers.get("accept", "")
+    return [part.split(";")[0].strip().lower() for part in header.split(",") if part.strip()]
+
+
+def accepts(request: HttpRequest, media_type: str) -> bool:
+    """Laravel's `$request->accepts()`: absent header, wildcards or the exact type."""
+    types = accepted_types(request)
+    if not types:
+        return True
+    family = media_type.split("/")[0] + "/*"
+    return any(kind in ("*/*", "*", family, media_type) for kind in types)
+
+
+def render_error(error: ApiError, request: HttpRequest) -> HttpResponse:
+    """An error in the format the client accepts: JSON, JSON API, else an HTML page."""
+    headers = dict(error.headers)
+    if accepts(request, "application/json"):
+        return HttpResponse(error.status, error.json(), "application/json", headers)
+    if accepts(request, "application/vnd.api+json"):
+        return HttpResponse(error.status, error.json(), "application/vnd.api+json", headers)
+    return HttpResponse(error.status, error.html(), "text/html; charset=UTF-8", headers)
+
+
+class CachetApp:
+    """The ASGI application: the API under /api/v1 and the control API under /_emulator."""
+
+    def __init__(self, store: Store, settings: Settings, token: str) -> None:
+        self.store = store
+        self.token = token
+        self.settings = settings
+        self.apply_settings(settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Switch to new settings; the users are the emulator token plus `api_keys`."""
+        with self.store.transaction():
+            install_users(self.store, [self.token, *settings.api_keys])
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        request = await _read_request(scope, receive)
+        response = await self.respond(request, scope, receive)
+        await _send(send, request, response)
+
+    async def respond(self, request: HttpRequest, scope: Scope, receive: Receive) -> HttpResponse:
+        """Answer one request (never raises)."""
+        try:
+            if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
+                from cachet_emulator import control
+
+                return control.handle(self, request)
+            return await self._api(request, scope)
+        except ApiError as error:
+            return render_error(error, request)
+        except Exception:
+            logger.exception("unexpected error in %s %s", request.method, request.path)
+            return render_error(server_error(), request)
+
+    async def _api(self, request: HttpRequest, scope: Scope) -> HttpResponse:
+        segments = _api_segments(request.path)
+        table = _ROUTE_TABLES[self.settings.cachet_version]
+        method = _effective_method(request)
+        found = table.find(method, segments) if segments is not None else None
+        if found is None:
+            return self._unmatched(request, table, method, segments)
+        route, parameters = found
+        fields = await _input_fields(request, method, scope)
+        query = php_input.parse_query(request.query_string)
+        with self.store.transaction():
+            bound = self._bind(parameters)
+            if not self._accepted(request):
+                raise not_acceptable()
+            user_id = self._authenticate(request, route)
+            call = ApiCall(
+                store=self.store,
+                settings=self.settings,
+                method=method,
+                raw_input=php_input.merge(fields, query),
+                query=query,
+                query_string=request.query_string,
+                bound=bound,
+                user_id=user_id,
+                zone_name=request.headers.get("time-zone") or self.settings.timezone,
+                root_url=request.root_url,
+                path=request.raw_path.rstrip("/"),
+            )
+            try:
+                reply = route.handler(call)
+            except sqlite3.IntegrityError:
+                raise bad_request() from None
+        response = _reply_response(reply)
+        if self._cors(request, route.auth == PUBLIC):
+            response.headers = {**(response.headers or {}), **_CORS_HEADERS}
+        return response
+
+    def _unmatched(
+        self, request: HttpRequest, table: RouteTable, method: str, segments: list[str] | None
+    ) -> HttpResponse:
+        allowed = table.allowed(method, segments) if segments is not None else []
+        if not allowed:
+            raise ApiError(404)
+        if method == "OPTIONS":
+            headers = {"allow": ",".join(allowed)}
+            if self._cors(request, True):
+                headers.update(_CORS_HEADERS)
+            return HttpResponse(200, b"", "text/html; charset=UTF-8", headers)
+        raise method_not_allowed(allowed)
+
+    def _bind(self, parameters: dict[str, str]) -> dict[str, Row]:
+        """Look up each path id, left to right, like Laravel's implicit model binding."""
+        bound: dict[str, Row] = {}
+        for name, raw_id in parameters.items():
+            table, model = PARAMETER_MODELS[name]
+            row = self.store.find(table, php.mysql_number(raw_id))
+            if row is None:
+                raise not_found_model(None if self.settings.is_23 else model)
+            bound[name] = row
+        return bound
+
+    def _accepted(self, request: HttpRequest) -> bool:
+        return accepts(request, "application/json")
+
+    def _authenticate(self, request: HttpRequest, route: Route) -> int | None:
+        """The user id of a valid token; 401 where the route (or the setting) needs one."""
+        token = request.headers.get("x-cachet-token", "")
+        user_id = self.user_for_token(token) if token else None
+        required = route.auth == REQUIRED or (
+            route.auth in (OPTIONAL, PUBLIC)
+            and self.settings.always_authenticate
+            and not self.settings.is_23
+        )
+        if required and user_id is None:
+            raise unauthorized()
+        return user_id
+
+    def user_for_token(self, token: str) -> int | None:
+        """The user whose api_key equals `token` under MySQL's case-insensitive collation."""
+        rows = self.store.select("users", [("api_key", token)], limit=1)
+        return int(rows[0]["id"]) if rows else None
+
+    def _cors(self, request: HttpRequest, route_cors: bool) -> bool:
+        origin = request.headers.get("origin")
+        if not origin or origin == request.root_url:
+            return False
+        return route_cors or self.settings.is_23
+
+
+_CORS_HEADERS = {
+    "access-control-allow-origin": "*",
+    "access-control-allow-headers": "X-Cachet-Token",
+}
+
+
+def install_users(store: Store, api_keys: list[str]) -> None:
+    """Make the users table hold one user per API key (user 1 owns the emulator token)."""
+    store.delete("users", [])
+    now = clock.stored(clock.now())
+    for number, api_key in enumerate(api_keys, start=1):
+        user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
+        store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})
+
+
+def _api_segments(path: str) -> list[str] | None:
+    """The path below /api/v1 as segments (trailing slash ignored), or None outside it."""
+    if path != API_PREFIX and not path.startswith(API_PREFIX + "/"):
+        return None
+    rest = path[len(API_PREFIX) :].strip("/")
+    return rest.split("/") if rest else None
+
+
+def _effective_method(request: HttpRequest) -> str:
+    """The method, with Laravel's POST tunnelling through X-HTTP-Method-Override."""
+    if request.method == "POST":
+        override = request.headers.get("x-http-method-override")
+        if override:
+            return override.upper()
+    return request.method
+
+
+async def _input_fields(request: HttpRequest, method: str, scope: Scope) -> dict[str, Any]:
+    """The body's fields (spec 2.4); the query string is merged in by the caller."""
+    content_type = request.headers.get("content-type", "")
+    if php_input.is_json_content_type(content_type):
+        return php_input.json_body_fields(request.body)
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == "application/x-www-form-urlencoded" and method not in ("GET", "HEAD"):
+        from urllib.parse import parse_qsl
+
+        return php_input.build_php_array(
+            parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True)
+        )
+    if kind == "multipart/form-data" and request.method == "POST":
+        return await _multipart_fields(request, scope)
+    return {}
+
+
+async def _multipart_fields(request: HttpRequest, scope: Scope) -> dict[str, Any]:
+    from starlette.requests import Request
+
+    body = request.body
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    try:
+        form = await Request(scope, replay).form()
+    except Exception:
+        return {}
+    pairs = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
+    return php_input.build_php_array(pairs)
+
+
+def _reply_response(reply: Reply) -> HttpResponse:
+    if reply.status == 204 or reply.body is None:
+        return HttpResponse(reply.status, b"", None, reply.headers or None)
+    return HttpResponse(reply.status, php_json.encode(reply.body), headers=reply.headers or None)
+
+
+async def _read_request(scope: Scope, receive: Receive) -> HttpRequest:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            break
+    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+    raw_path = scope.get("raw_path") or scope["path"].encode()
+    return HttpRequest(
+        method=scope["method"].upper(),
+        path=scope["path"],
+        raw_path=raw_path.decode("latin-1"),
+        query_string=scope.get("query_string", b"").decode("latin-1"),
+        headers=headers,
+        body=b"".join(chunks),
+        scheme=scope.get("scheme", "http"),
+    )
+
+
+async def _send(send: Send, request: HttpRequest, response: HttpResponse) -> None:
+    headers = list(_BASE_HEADERS)
+    extra = response.headers or {}
+    if "cache-control" in extra:
+        headers = []
+    if response.content_type is not None:
+        headers.append((b"content-type", response.content_type.encode()))
+    headers.append((b"content-length", str(len(response.body)).encode()))
+    headers.extend((key.encode(), value.encode("latin-1")) for key, value in extra.items())
+    await send({"type": "http.response.start", "status": response.status, "headers": headers})
+    body = b"" if request.method == "HEAD" else response.body
+    await send({"type": "http.response.body", "body": body})

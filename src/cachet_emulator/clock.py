@@ -1,0 +1,108 @@
+"""Time as Cachet shows and reads it (spec 2.8): UTC storage, presentation in a timezone.
+
+Stored timestamps are UTC `Y-m-d H:i:s` strings. Presenters convert them to the Cachet
+timezone (or the request's `Time-Zone` header); a missing timestamp is presented as "now".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from cachet_emulator.errors import server_error
+
+STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
+_MINUTE_FORMAT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})")
+
+
+def now() -> datetime:
+    """The current time, aware, in UTC, to the second."""
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def stored(moment: datetime) -> str:
+    """A moment as stored in the database (UTC `Y-m-d H:i:s`)."""
+    return moment.astimezone(timezone.utc).strftime(STORAGE_FORMAT)
+
+
+def parse_stored(text: str) -> datetime:
+    """A stored UTC timestamp as an aware datetime."""
+    return datetime.strptime(text, STORAGE_FORMAT).replace(tzinfo=timezone.utc)
+
+
+@lru_cache(maxsize=64)
+def _zone_names_by_lowercase() -> dict[str, str]:
+    return {name.lower(): name for name in available_timezones()}
+
+
+@lru_cache(maxsize=256)
+def zone(name: str) -> ZoneInfo:
+    """The timezone called `name` (case-insensitive, like PHP); a 500 when unknown."""
+    if name.upper() == "UTC":
+        return ZoneInfo("UTC")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        canonical = _zone_names_by_lowercase().get(name.lower())
+        if canonical is None:
+            raise server_error() from None
+        return ZoneInfo(canonical)
+
+
+def present(value: str | None, zone_name: str) -> str:
+    """A stored timestamp shown in `zone_name`; None shows the current time (Cachet's bug)."""
+    if value is None:
+        return now().astimezone(zone(zone_name)).strftime(STORAGE_FORMAT)
+    if zone_name == "UTC":
+        return value
+    return parse_stored(value).astimezone(zone(zone_name)).strftime(STORAGE_FORMAT)
+
+
+def _ordinal(day: int) -> str:
+    if day % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def present_long(value: str | None, zone_name: str) -> str:
+    """PHP `l jS F Y H:i:s` (e.g. `Saturday 8th August 2020 10:05:15`); None shows now."""
+    moment = now() if value is None else parse_stored(value)
+    local = moment.astimezone(zone(zone_name))
+    day = calendar.day_name[local.weekday()]
+    month = calendar.month_name[local.month]
+    return f"{day} {local.day}{_ordinal(local.day)} {month} {local:%Y %H:%M:%S}"
+
+
+class DateFormatError(ValueError):
+    """A date that PHP's createFromFormat('Y-m-d H:i') refuses; the message is PHP's."""
+
+
+def parse_minute(text: str, zone_name: str) -> datetime:
+    """Parse `Y-m-d H:i` in `zone_name` like PHP's createFromFormat (roll-over, trailing data).
+
+    Returns the moment in UTC, with seconds 0. Raises DateFormatError with PHP's message.
+    """
+    match = _MINUTE_FORMAT.match(text)
+    if match is None:
+        raise DateFormatError(_format_problem(text))
+    if match.end() != len(text):
+        raise DateFormatError("Trailing data")
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    if hour > 24 or minute > 59:
+        raise DateFormatError("The parsed time was invalid" if minute <= 59 else "Trailing data")
+    # PHP rolls out-of-range months, days and hours over into the next unit.
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    local = datetime(year, month, 1) + timedelta(days=day - 1, hours=hour, minutes=minute)
+    return local.replace(tzinfo=zone(zone_name)).astimezone(timezone.utc)
+
+
+def _format_problem(text: str) -> str:
+    if not text:
+        return "Data missing"
+    if not re.match(r"\d{4}", text):
+        return "A four digit year could not be found"
+    return "Unexpected data found."

@@ -1,0 +1,75 @@
+"""Reading a write request's fields and validating them like Cachet's command bus (spec 4.3).
+
+A resource declares its fields once (`Field`): how the controller reads each one (cleaned or
+raw, default, PHP cast) and its command rules. `read_command` returns every declared field
+(None when absent), after the command rules passed (2.4 only; 2.3 has no command validation).
+`check_model` then applies the model rules to the attributes about to be saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from cachet_emulator.api_call import ApiCall
+from cachet_emulator.errors import validation_failed
+from cachet_emulator.validation import MESSAGES_23, MESSAGES_24, validate
+
+
+class _Absent:
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()
+"""Default of a Field without a controller default."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One request field: its command rules, controller default, cast and cleaning."""
+
+    name: str
+    rules: str = ""
+    cast: Callable[[Any], Any] | None = None
+    default: Any = ABSENT
+    clean: bool = True  # False for the two create `message`s Cachet reads uncleaned
+
+
+def read_command(
+    call: ApiCall, fields: Sequence[Field], names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Every field's value as the controller builds the command; 400 when a rule fails."""
+    values: dict[str, Any] = {}
+    for spec in fields:
+        source = call.input if spec.clean else call.raw_input
+        if spec.name in source:
+            value = source[spec.name]
+        else:
+            value = None if spec.default is ABSENT else spec.default
+        values[spec.name] = spec.cast(value) if spec.cast else value
+    if not call.is_23:
+        rules = {spec.name: spec.rules for spec in fields if spec.rules}
+        messages = validate(values, rules, MESSAGES_24, names)
+        if messages:
+            raise validation_failed(messages)
+    return values
+
+
+def check_model(
+    call: ApiCall,
+    attributes: Mapping[str, Any],
+    rules: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+) -> None:
+    """Validate the attributes a model is about to save; 400 with the messages on failure."""
+    messages = validate(attributes, rules, MESSAGES_23 if call.is_23 else MESSAGES_24, names)
+    if messages:
+        raise validation_failed(messages)
+
+
+def without_nulls(values: Mapping[str, Any], keys: Sequence[str] | None = None) -> dict[str, Any]:
+    """The values (optionally only `keys`, in that order) that are not None."""
+    selected = keys if keys is not None else list(values)
+    return {key: values[key] for key in selected if values.get(key) is not None}

@@ -1,0 +1,99 @@
+"""The emulator's control API under /_emulator, guarded by the emulator's token.
+
+    POST /_emulator/reset       empty every table (users stay)             -> 204
+    GET  /_emulator/templates   the incident templates                      -> 200 {"data": [...]}
+    POST /_emulator/templates   {"name": ..., "template": ...} creates one  -> 200 {"data": {...}}
+    GET  /_emulator/settings    the current settings                        -> 200 {"data": {...}}
+    PUT  /_emulator/settings    {"timezone": "Europe/Paris"} changes some   -> 200 {"data": {...}}
+
+The token goes in `X-Cachet-Token` (compared exactly and in constant time); errors use the
+API's error body. Nothing here is part of Cachet.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from cachet_emulator import php_json
+from cachet_emulator.errors import ApiError, method_not_allowed, unauthorized, validation_failed
+from cachet_emulator.resources import incident_templates
+from cachet_emulator.settings import Settings
+
+if TYPE_CHECKING:
+    from cachet_emulator.app import CachetApp, HttpRequest, HttpResponse
+
+
+def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
+    """Answer one control request."""
+    from cachet_emulator.app import HttpResponse
+
+    token = request.headers.get("x-cachet-token", "")
+    if not hmac.compare_digest(token.encode(), app.token.encode()):
+        raise unauthorized()
+    action = request.path.rstrip("/")[len("/_emulator") :]
+    methods = _ACTIONS.get(action)
+    if methods is None:
+        raise ApiError(404)
+    handler = methods.get(request.method)
+    if handler is None:
+        raise method_not_allowed(sorted(methods))
+    status, data = handler(app, _body(request))
+    if status == 204:
+        return HttpResponse(204, b"", None)
+    return HttpResponse(status, php_json.encode({"data": data}))
+
+
+def _body(request: HttpRequest) -> dict[str, Any]:
+    try:
+        decoded = json.loads(request.body) if request.body else {}
+    except ValueError:
+        raise validation_failed(["The body must be a JSON object."]) from None
+    if not isinstance(decoded, dict):
+        raise validation_failed(["The body must be a JSON object."])
+    return decoded
+
+
+def _reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+    app.store.reset()
+    return 204, None
+
+
+def _list_templates(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+    with app.store.transaction():
+        rows = app.store.select(incident_templates.TABLE)
+    return 200, [incident_templates.present(row) for row in rows]
+
+
+def _create_template(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+    name, template = body.get("name"), body.get("template")
+    if not isinstance(name, str) or not name.strip() or not isinstance(template, str):
+        raise validation_failed(["A template needs a non-empty string name and a string template."])
+    with app.store.transaction():
+        row = incident_templates.create_template(app.store, name, template)
+    return 200, incident_templates.present(row)
+
+
+def _get_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+    return 200, app.settings.as_dict()
+
+
+def _put_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+    unknown = sorted(set(body) - set(Settings.names()))
+    if unknown:
+        raise validation_failed([f"Unknown setting: {name}." for name in unknown])
+    try:
+        updated = replace(app.settings, **body)
+    except (TypeError, ValueError) as error:
+        raise validation_failed([str(error)]) from None
+    app.apply_settings(updated)
+    return 200, app.settings.as_dict()
+
+
+_ACTIONS = {
+    "/reset": {"POST": _reset},
+    "/templates": {"GET": _list_templates, "POST": _create_template},
+    "/settings": {"GET": _get_settings, "PUT": _put_settings},
+}

@@ -1,0 +1,74 @@
+"""JSON read and written the way PHP's json_decode/json_encode do it (spec 2.3, 2.4).
+
+Written: slashes escaped, non-ASCII as \\uXXXX, integral floats without fraction; error bodies
+also escape `<>&'"`. Read: objects with keys "0".."n-1" become lists (PHP arrays), integers
+beyond 64 bits become floats.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from cachet_emulator.php import INT64_MAX, INT64_MIN
+
+_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+_HEX_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"), ("'", "\\u0027"))
+
+
+def _integral_floats_as_ints(value: Any) -> Any:
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return int(value)
+        return value
+    if isinstance(value, dict):
+        return {key: _integral_floats_as_ints(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_ints(item) for item in value]
+    return value
+
+
+def encode(value: Any) -> bytes:
+    """Encode a success body like PHP's json_encode defaults."""
+    # '/' can only occur inside JSON strings, so escaping it in the output is safe.
+    return _ENCODER.encode(_integral_floats_as_ints(value)).replace("/", "\\/").encode("ascii")
+
+
+def encode_error(value: Any) -> bytes:
+    """Encode an error body: as `encode`, plus JSON_HEX_TAG|AMP|APOS|QUOT inside strings."""
+    return _encode_hex(value).replace("/", "\\/").encode("ascii")
+
+
+def _encode_hex(value: Any) -> str:
+    if isinstance(value, str):
+        inner = _ENCODER.encode(value)[1:-1]
+        for char, escape in _HEX_ESCAPES:
+            inner = inner.replace(char, escape)
+        # Inside one encoded string every '"' is preceded by its own escaping backslash.
+        return '"' + inner.replace('\\"', "\\u0022") + '"'
+    if isinstance(value, dict):
+        items = (_encode_hex(str(key)) + ":" + _encode_hex(item) for key, item in value.items())
+        return "{" + ",".join(items) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_encode_hex(item) for item in value) + "]"
+    return _ENCODER.encode(_integral_floats_as_ints(value))
+
+
+def _php_array(pairs: list[tuple[str, Any]]) -> dict[str, Any] | list[Any]:
+    if all(key == str(index) for index, (key, _) in enumerate(pairs)):
+        return [item for _, item in pairs]
+    return dict(pairs)
+
+
+def _php_int(text: str) -> int | float:
+    number = int(text)
+    return number if INT64_MIN <= number <= INT64_MAX else float(number)
+
+
+def decode(body: bytes) -> Any:
+    """Decode a request body like json_decode($body, true); None when it is not valid JSON."""
+    try:
+        return json.loads(body, object_pairs_hook=_php_array, parse_int=_php_int)
+    except (ValueError, RecursionError):
+        return None

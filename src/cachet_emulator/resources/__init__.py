@@ -1,0 +1,27 @@
+"""One module per Cachet resource: its field declarations, presenter and route handlers.
+
+How a resource plugs in:
+
+* Routes: every route lives in the one table `ROUTES` of `cachet_emulator.app` (Appendix B
+  order), naming the handler here, its auth class and the Cachet versions that have it. Path
+  parameters are `{name}` segments; `PARAMETER_MODELS` in app.py maps each name to its table
+  and model class. Before a handler runs, the row is looked up (404 if missing or
+  soft-deleted) and put in `call.bound[name]`; Accept, Time-Zone and auth are checked too.
+* Handlers: `def handler(call: ApiCall) -> Reply` (see `api_call.py`). Use `item(data)` for
+  200 `{"data": ...}`, `no_content()` for 204, `listing.paginate()` for lists. Raise the
+  errors of `errors.py` (`server_error()` where real Cachet answers 500). The handler runs
+  inside one SQLite transaction under the store's lock: any exception rolls it back.
+* Input and validation: declare the fields once as `commands.Field(name, command_rules,
+  cast=php.cast_int, default=..., clean=False)`; `read_command(call, FIELDS)` applies the
+  controller defaults, PHP casts and the command rules (2.4 only); `check_model(call,
+  attributes, MODEL_RULES)` applies the model rules before saving. `call.input` is cleaned,
+  `call.raw_input` is not.
+* Store: `call.store.insert/update/find/select/count/delete` with column names of
+  `store.TABLES` (Cachet's column order; booleans 0/1; timestamps UTC via `clock.stored`).
+* Presenter: `presenting.model_array(call, table, attributes)` casts and presents timestamps
+  in the request timezone, keeping the attributes' order. GET/PUT pass a full row (table
+  order); create passes the fresh attributes: model defaults, then filled fields, then
+  `updated_at`, `created_at`, `id` -- that is Cachet's create shape. Append presenter fields
+  (`status_name`, ...) after it.
+* Lists: `listing.search_conditions` (2.12), `listing.sort_order` (2.11), `listing.paginate`.
+"""

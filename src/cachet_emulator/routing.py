@@ -1,0 +1,72 @@
+"""Route matching as Laravel does it: first match in declaration order, 405 and OPTIONS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from cachet_emulator.api_call import ApiCall, Reply
+
+Handler = Callable[[ApiCall], Reply]
+# Laravel's verb order, used for the Allow header.
+VERBS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+NEVER = "never"  # no token needed, even with always_authenticate (ping, version, status)
+OPTIONAL = "optional"  # a wrong or missing token is served as a guest
+PUBLIC = "public"  # optional, and cross-origin requests get CORS headers (spec 2.13)
+REQUIRED = "required"  # 401 without a valid token
+BOTH_VERSIONS = ("2.4", "2.3")
+ONLY_24 = ("2.4",)
+
+
+@dataclass(frozen=True)
+class Route:
+    """One API route: method, path under /api/v1 (with `{parameter}` segments), handler."""
+
+    method: str
+    path: str
+    handler: Handler
+    auth: str
+    versions: tuple[str, ...] = BOTH_VERSIONS
+    segments: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "segments", tuple(self.path.split("/")))
+
+    def match(self, segments: Sequence[str]) -> dict[str, str] | None:
+        """The path parameters when `segments` match this route, else None."""
+        if len(segments) != len(self.segments):
+            return None
+        parameters: dict[str, str] = {}
+        for pattern, segment in zip(self.segments, segments, strict=True):
+            if pattern.startswith("{"):
+                if not segment:
+                    return None
+                parameters[pattern[1:-1]] = segment
+            elif pattern != segment:
+                return None
+        return parameters
+
+
+class RouteTable:
+    """The routes of one Cachet version, searchable by method and path."""
+
+    def __init__(self, routes: Sequence[Route], version: str) -> None:
+        self.routes = [route for route in routes if version in route.versions]
+        self.by_method: dict[str, list[Route]] = {}
+        for route in self.routes:
+            self.by_method.setdefault(route.method, []).append(route)
+            if route.method == "GET":
+                self.by_method.setdefault("HEAD", []).append(route)
+
+    def find(self, method: str, segments: Sequence[str]) -> tuple[Route, dict[str, str]] | None:
+        """The first route of `method` matching the path, with its parameters."""
+        for route in self.by_method.get(method, ()):
+            parameters = route.match(segments)
+            if parameters is not None:
+                return route, parameters
+        return None
+
+    def allowed(self, method: str, segments: Sequence[str]) -> list[str]:
+        """The other methods the path exists for, in Laravel's order."""
+        return [verb for verb in VERBS if verb != method and self.find(verb, segments) is not None]

@@ -1,0 +1,139 @@
+"""Running the emulator: the `CachetEmulator` context manager and the `cachet-emulator` command.
+
+    with CachetEmulator() as cachet:
+        requests.get(cachet.endpoint + "/ping")
+
+The server is uvicorn in a background thread, bound to 127.0.0.1 on a free port by default.
+"""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import string
+import threading
+from types import TracebackType
+from typing import Any
+
+from cachet_emulator.app import CachetApp
+from cachet_emulator.resources import incident_templates
+from cachet_emulator.settings import Settings
+from cachet_emulator.store import Row, Store
+
+_TOKEN_ALPHABET = string.ascii_letters + string.digits
+
+
+def generate_token() -> str:
+    """A random 20-character alphanumeric API key, like Cachet's."""
+    return "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(20))
+
+
+class CachetEmulator:
+    """A Cachet API v1 server in a background thread.
+
+    `token` is the API key of user 1 (random when None); `cachet_version` "2.4" or "2.3";
+    `db` a SQLite file path for data that survives restarts (in memory when None); other
+    keyword arguments are `Settings` fields.
+    """
+
+    def __init__(
+        self,
+        token: str | None = None,
+        cachet_version: str = "2.4",
+        db: str | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        **settings: Any,
+    ) -> None:
+        self.token = token or generate_token()
+        self.host = host
+        self.port = port
+        self.store = Store(db)
+        self.app = CachetApp(
+            self.store, Settings(cachet_version=cachet_version, **settings), self.token
+        )
+        self._server: Any = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The live settings (replace fields through the control API or `configure`)."""
+        return self.app.settings
+
+    def configure(self, **changes: Any) -> None:
+        """Change some settings while running."""
+        from dataclasses import replace
+
+        self.app.apply_settings(replace(self.app.settings, **changes))
+
+    @property
+    def url(self) -> str:
+        """`http://HOST:PORT` of the running server."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def endpoint(self) -> str:
+        """The API base URL, `http://HOST:PORT/api/v1`."""
+        return self.url + "/api/v1"
+
+    def start(self) -> CachetEmulator:
+        """Start serving; returns when the server accepts connections."""
+        import uvicorn
+
+        # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on such sockets, and without
+        # it keep-alive answers wait for the client's delayed ACK (~40 ms each).
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((self.host, self.port))
+        self.port = listener.getsockname()[1]
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            server_header=False,
+            timeout_keep_alive=30,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [listener]}, daemon=True
+        )
+        self._thread.start()
+        while not self._server.started:
+            if not self._thread.is_alive():
+                raise RuntimeError("the emulator's server did not start")
+            self._thread.join(0.005)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the database."""
+        if self._server is not None and self._thread is not None:
+            self._server.should_exit = True
+            self._thread.join(10)
+            self._server = self._thread = None
+        self.store.close()
+
+    def reset(self) -> None:
+        """Empty every table (the users and their tokens stay)."""
+        self.store.reset()
+
+    def create_incident_template(self, name: str, template: str) -> Row:
+        """Add an incident template (Cachet creates them in its dashboard)."""
+        with self.store.transaction():
+            return incident_templates.create_template(self.store, name, template)
+
+    def __enter__(self) -> CachetEmulator:
+        return self.start()
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The `cachet-emulator` command (filled in with the options)."""
+    raise SystemExit("not ready")

@@ -1,0 +1,60 @@
+"""Installation-specific values of the emulated Cachet (spec Appendix D)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+CACHET_VERSIONS = ("2.4", "2.3")
+
+
+def _default_latest() -> dict[str, Any]:
+    return {"tag_name": "v2.3.18", "prelease": False, "draft": False}
+
+
+@dataclass
+class Settings:
+    """What an administrator would configure in a real Cachet installation.
+
+    `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
+    tokens besides the emulator's own token. `installed_version` None means the default of
+    `cachet_version` (`2.4.0-dev` or `2.3.18`). `latest_release` None makes `/version` fail
+    as when GitHub cannot be reached.
+    """
+
+    cachet_version: str = "2.4"
+    site_url: str | None = None
+    timezone: str = "UTC"
+    locale: str = "en"
+    installed_version: str | None = None
+    latest_release: dict[str, Any] | None = field(default_factory=_default_latest)
+    api_keys: list[str] = field(default_factory=list)
+    always_authenticate: bool = False
+    skip_subscriber_verification: bool = False
+    major_outage_rate: float = 50
+    suppress_notifications_in_maintenance: bool = True
+
+    def __post_init__(self) -> None:
+        if self.cachet_version not in CACHET_VERSIONS:
+            raise ValueError(f"cachet_version must be one of {CACHET_VERSIONS}")
+
+    @property
+    def is_23(self) -> bool:
+        """True when emulating Cachet 2.3."""
+        return self.cachet_version == "2.3"
+
+    @property
+    def version_string(self) -> str:
+        """The `/version` data: the configured string or the default of the Cachet version."""
+        if self.installed_version is not None:
+            return self.installed_version
+        return "2.3.18" if self.is_23 else "2.4.0-dev"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings as plain JSON-able data."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+    @classmethod
+    def names(cls) -> list[str]:
+        """The names of all settings."""
+        return [item.name for item in fields(cls)]

@@ -1,0 +1,210 @@
+"""The Laravel validation rules Cachet uses, with their exact English messages (Appendix C).
+
+Rules are declared as data, e.g. `{"status": "required|int|min:0|max:4"}`, in the order the
+messages must come out. `validate()` returns the messages (empty when everything passes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cachet_emulator import php
+
+RuleSet = Mapping[str, str]
+
+MESSAGES_24: dict[str, str] = {
+    "required": "The {a} field is required.",
+    "required_with": "The {a} field is required when {other} is present.",
+    "string": "The {a} must be a string.",
+    "int": "The {a} must be an integer.",
+    "numeric": "The {a} must be a number.",
+    "bool": "The {a} field must be true or false.",
+    "array": "The {a} must be an array.",
+    "url": "The {a} format is invalid.",
+    "email": "The {a} must be a valid email address.",
+    "in": "The selected {a} is invalid.",
+    "min.numeric": "The {a} must be at least {min}.",
+    "max.numeric": "The {a} may not be greater than {max}.",
+    "between.numeric": "The {a} must be between {min} and {max}.",
+    "min.string": "The {a} must be at least {min} characters.",
+    "max.string": "The {a} may not be greater than {max} characters.",
+    "between.string": "The {a} must be between {min} and {max} characters.",
+    "min.array": "The {a} must have at least {min} items.",
+    "max.array": "The {a} may not have more than {max} items.",
+    "between.array": "The {a} must have between {min} and {max} items.",
+}
+
+# Cachet 2.3's English file is shifted by some lines, so these messages are wrong (spec 17.2).
+MESSAGES_23: dict[str, str] = {
+    **MESSAGES_24,
+    "required": "The {a} format is invalid.",
+    "string": "The {a} must contain :size items.",
+    "int": "The selected {a} is invalid.",
+    "numeric": "The selected {a} is invalid.",
+    "bool": "The {a} must have between :min and :max items.",
+    "url": "The {a} format is invalid.",
+    "email": "The {a} must be between :min and :max digits.",
+    "between.numeric": "The {a} must be a date before :date.",
+}
+
+_IMPLICIT = frozenset({"required", "required_with"})
+_NUMERIC_RULES = frozenset({"int", "numeric"})
+_URL = re.compile(
+    r"(https?|ftps?|sftp|ssh|git|svn|irc|mailto|file|ws|wss|ldap|nntp|telnet)://"
+    r"([^\s:@/]+(:[^\s@/]*)?@)?"
+    r"(([\w\u00a1-\uffff-]+\.)*[\w\u00a1-\uffff-]+|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])"
+    r"(:\d+)?(/[^\s]*)?(\?[^\s]*)?(#[^\s]*)?\Z",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)*[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\Z"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One parsed rule: its name and parameters (`min:0` -> ("min", ("0",)))."""
+
+    name: str
+    parameters: tuple[str, ...]
+
+
+def parse_rules(text: str) -> tuple[Rule, ...]:
+    """`"nullable|int|min:0"` -> rules (nullable is kept as a rule too)."""
+    rules = []
+    for part in text.split("|"):
+        name, _, parameters = part.partition(":")
+        rules.append(Rule(name, tuple(parameters.split(",")) if parameters else ()))
+    return tuple(rules)
+
+
+def attribute_name(field: str) -> str:
+    """How a message names a field: `group_id` -> `group id`."""
+    return field.replace("_", " ")
+
+
+def is_empty(value: Any) -> bool:
+    """Laravel's `required` failure: null, empty/whitespace string, empty array."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    return isinstance(value, list | dict) and not value
+
+
+def validate(
+    data: Mapping[str, Any],
+    rules: RuleSet,
+    messages: Mapping[str, str] = MESSAGES_24,
+    names: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Check `data` against `rules`; messages in declaration order, one per failing rule.
+
+    A field absent from `data`, an empty string, or null under `nullable` only gets its
+    implicit (`required*`) rules checked; after a failed implicit rule the field stops.
+    `names` overrides how a field is called in messages (e.g. `created at`).
+    """
+    names = names or {}
+    failures: list[str] = []
+    for field, text in rules.items():
+        parsed = _parsed(text)
+        has_numeric = any(rule.name in _NUMERIC_RULES for rule in parsed)
+        nullable = any(rule.name == "nullable" for rule in parsed)
+        present = field in data
+        value = data.get(field)
+        for rule in parsed:
+            if rule.name == "nullable":
+                continue
+            implicit = rule.name in _IMPLICIT
+            if not implicit and (
+                not present
+                or (isinstance(value, str) and value.strip() == "")
+                or (nullable and value is None)
+            ):
+                continue
+            if _passes(rule, value, data, has_numeric):
+                continue
+            failures.append(_message(field, rule, value, messages, names, has_numeric))
+            if implicit:
+                break
+    return failures
+
+
+_PARSED: dict[str, tuple[Rule, ...]] = {}
+
+
+def _parsed(text: str) -> tuple[Rule, ...]:
+    parsed = _PARSED.get(text)
+    if parsed is None:
+        parsed = _PARSED[text] = parse_rules(text)
+    return parsed
+
+
+def _size(value: Any, has_numeric: bool) -> float:
+    if has_numeric and php.is_numeric(value):
+        return php.to_number(value)
+    if isinstance(value, list | dict):
+        return len(value)
+    return len(php.to_string(value))
+
+
+def _passes(rule: Rule, value: Any, data: Mapping[str, Any], has_numeric: bool) -> bool:
+    if rule.name == "required":
+        return not is_empty(value)
+    if rule.name == "required_with":
+        others_present = any(not is_empty(data.get(other)) for other in rule.parameters)
+        return not others_present or not is_empty(value)
+    if rule.name in ("min", "max", "between"):
+        size = _size(value, has_numeric)
+        low = float(rule.parameters[0])
+        high = float(rule.parameters[-1])
+        if rule.name == "min":
+            return size >= low
+        if rule.name == "max":
+            return size <= high
+        return low <= size <= high
+    if rule.name == "in":
+        return not isinstance(value, list | dict) and php.to_string(value) in rule.parameters
+    return _TYPE_CHECKS[rule.name](value)
+
+
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda value: isinstance(value, str),
+    "int": lambda value: php.filter_int(value) is not None,
+    "numeric": php.is_numeric,
+    "bool": lambda value: any(
+        value is ok or (type(value) is type(ok) and value == ok)
+        for ok in (True, False, 0, 1, "0", "1")
+    ),
+    "array": lambda value: isinstance(value, list | dict),
+    "url": lambda value: isinstance(value, str) and _URL.match(value) is not None,
+    "email": lambda value: isinstance(value, str) and _EMAIL.match(value) is not None,
+}
+
+
+def _message(
+    field: str,
+    rule: Rule,
+    value: Any,
+    messages: Mapping[str, str],
+    names: Mapping[str, str],
+    has_numeric: bool,
+) -> str:
+    key = rule.name
+    if key in ("min", "max", "between"):
+        kind = "numeric" if has_numeric else "array" if isinstance(value, list | dict) else "string"
+        key = f"{key}.{kind}"
+    other = ""
+    if rule.name == "required_with":
+        other = " / ".join(names.get(name, attribute_name(name)) for name in rule.parameters)
+    low = rule.parameters[0] if rule.parameters else ""
+    return messages[key].format(
+        a=names.get(field, attribute_name(field)),
+        other=other,
+        min=low,
+        max=rule.parameters[-1] if rule.parameters else "",
+    )
