@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import pytest
 
@@ -298,3 +299,38 @@ def test_resource_update_refuses_to_drop_every_tag(client: Client) -> None:
     with pytest.raises(ValueError, match="tag"):
         component.update()
     assert client.components.get(component.id).tags == {"web": "Web"}
+
+
+def _requests_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "cachetclient"]
+
+
+def test_list_stops_on_last_page(client: Client, caplog: pytest.LogCaptureFixture) -> None:
+    for index in range(10):
+        client.components.create(name=f"c{index}", status=1)
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="cachetclient"):
+        assert len(list(client.components.list(per_page=5))) == 10
+    assert len(_requests_logged(caplog)) == 2
+
+
+def test_count_costs_one_small_request(client: Client, caplog: pytest.LogCaptureFixture) -> None:
+    for index in range(3):
+        client.components.create(name=f"c{index}", status=1)
+    with caplog.at_level(logging.DEBUG, logger="cachetclient"):
+        assert client.components.count() == 3
+        assert client.components.count(status=1) == 3
+    logged = _requests_logged(caplog)
+    assert len(logged) == 2
+    assert all("per_page=1" in message for message in logged)
+
+
+def test_update_sends_only_changed_fields(client: Client) -> None:
+    created = client.components.create(name="API", status=1, description="first")
+    stale = client.components.get(created.id)
+    client.components.update(created.id, status=1, description="edited elsewhere")
+    stale.name = "Renamed"
+    stale.update()
+    fetched = client.components.get(created.id)
+    assert (fetched.name, fetched.description) == ("Renamed", "edited elsewhere")
+    assert stale.description == "edited elsewhere"
