@@ -8,16 +8,20 @@ The server is uvicorn in a background thread, bound to 127.0.0.1 on a free port 
 
 from __future__ import annotations
 
+import argparse
 import secrets
+import signal
 import socket
 import string
 import threading
+from dataclasses import replace
 from types import TracebackType
 from typing import Any
 
 from cachet_emulator.app import CachetApp
 from cachet_emulator.resources import incident_templates
-from cachet_emulator.settings import Settings
+from cachet_emulator.seed import seed_demo
+from cachet_emulator.settings import CACHET_VERSIONS, Settings
 from cachet_emulator.store import Row, Store
 
 _TOKEN_ALPHABET = string.ascii_letters + string.digits
@@ -62,8 +66,6 @@ class CachetEmulator:
 
     def configure(self, **changes: Any) -> None:
         """Change some settings while running."""
-        from dataclasses import replace
-
         self.app.apply_settings(replace(self.app.settings, **changes))
 
     @property
@@ -134,6 +136,61 @@ class CachetEmulator:
         self.stop()
 
 
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="cachet-emulator", description="Serve a local emulation of the Cachet API v1."
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
+    parser.add_argument("--db", help="SQLite file keeping the data across restarts")
+    parser.add_argument("--token", help="API token of user 1 (random when not given)")
+    parser.add_argument("--cachet-version", choices=CACHET_VERSIONS, default="2.4")
+    parser.add_argument("--seed", choices=["demo"], help="fill an empty database with demo data")
+    parser.add_argument("--site-url", help="site root for permalinks and page links")
+    parser.add_argument("--timezone", default="UTC", help="Cachet timezone (UTC)")
+    parser.add_argument("--installed-version", help="/version data (2.4.0-dev or 2.3.18)")
+    parser.add_argument("--latest-tag", default="v2.3.18", help="/version meta.latest.tag_name")
+    parser.add_argument("--api-key", action="append", default=[], help="another user's token")
+    parser.add_argument("--always-authenticate", action="store_true")
+    parser.add_argument("--skip-subscriber-verification", action="store_true")
+    parser.add_argument("--major-outage-rate", type=float, default=50)
+    parser.add_argument(
+        "--no-suppress-notifications-in-maintenance",
+        dest="suppress_notifications_in_maintenance",
+        action="store_false",
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The `cachet-emulator` command (filled in with the options)."""
-    raise SystemExit("not ready")
+    """The `cachet-emulator` command: serve until SIGINT or SIGTERM."""
+    arguments = _arguments(argv)
+    emulator = CachetEmulator(
+        token=arguments.token,
+        cachet_version=arguments.cachet_version,
+        db=arguments.db,
+        host=arguments.host,
+        port=arguments.port,
+        site_url=arguments.site_url,
+        timezone=arguments.timezone,
+        installed_version=arguments.installed_version,
+        latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
+        api_keys=arguments.api_key,
+        always_authenticate=arguments.always_authenticate,
+        skip_subscriber_verification=arguments.skip_subscriber_verification,
+        major_outage_rate=arguments.major_outage_rate,
+        suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
+    )
+    if arguments.seed == "demo":
+        seed_demo(emulator.store)
+    stopping = threading.Event()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signal_number, lambda number, frame: stopping.set())
+    emulator.start()
+    print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
+    try:
+        while not stopping.wait(0.5):
+            pass
+    finally:
+        emulator.stop()
+    return 0
