@@ -80,14 +80,3 @@ def silent_server() -> Iterator[str]:
     listener.listen()
     yield f"http://127.0.0.1:{listener.getsockname()[1]}/api/v1"
     listener.close()
-
-
-if not hasattr(__import__("cachet_emulator.pytest_plugin").pytest_plugin, "cachet_emulator"):
-
-    @pytest.fixture
-    def cachet_emulator() -> Iterator[Any]:
-        """A fresh emulator per test, until the emulator's pytest plugin provides one."""
-        from cachet_emulator.server import CachetEmulator
-
-        with CachetEmulator() as emulator:
-            yield emulator

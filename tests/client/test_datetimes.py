@@ -52,3 +52,14 @@ def test_long_verified_at_format_is_parsed(client: Client) -> None:
     assert verified is not None and verified.tzinfo is not None
     assert abs(dt.datetime.now(UTC) - verified) < dt.timedelta(hours=1)
     assert sub.verified_at is not None
+
+
+def test_same_instant_whatever_the_request_timezone(cachet_emulator: Any) -> None:
+    tokyo = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="Asia/Tokyo")
+    utc = cachetclient.Client(endpoint=cachet_emulator.endpoint, api_token=cachet_emulator.token)
+    component = utc.components.create(name="API", status=1)
+    seen_in_tokyo = tokyo.components.get(component.id)
+    assert seen_in_tokyo.attrs["created_at"] != utc.components.get(component.id).attrs["created_at"]
+    assert seen_in_tokyo.created_at == utc.components.get(component.id).created_at
+    assert seen_in_tokyo.created_at is not None
+    assert seen_in_tokyo.created_at.utcoffset() == dt.timedelta(hours=9)
