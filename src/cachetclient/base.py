@@ -138,6 +138,8 @@ class Manager(Generic[R]):
     """Updatable fields an explicit `None` clears, and the value that clears them in Cachet."""
     reset_on_omit: ClassVar[tuple[str, ...]] = ()
     """Fields Cachet resets when an update omits them: always sent with the current value."""
+    can_delete: ClassVar[bool] = True
+    """Whether Cachet's API has a DELETE for this resource."""
     searchable: ClassVar[tuple[str, ...]] = ()
     """Fields `list()`/`count()` can filter on."""
     sortable: ClassVar[tuple[str, ...]] = ()
@@ -265,6 +267,9 @@ class Manager(Generic[R]):
 
     def delete_by_ids(self, ids: Ids) -> None:
         """Delete one resource."""
+        if not self.can_delete:
+            name = self.resource_class.__name__
+            raise UnsupportedOperationError(f"Cachet's API cannot delete a {name}")
         self.send(ApiRequest("DELETE", self.item_path(ids)))
 
     def list_query(

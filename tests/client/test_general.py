@@ -60,3 +60,13 @@ def test_incident_templates_list_and_get(cachet_emulator: object, client: Client
     assert client.incident_templates.count() == 2
     with pytest.raises(NotFoundError):
         client.incident_templates.get(999)
+
+
+def test_templates_cannot_be_changed_or_deleted(cachet_emulator: object, client: Client) -> None:
+    cachet_emulator.create_incident_template("Outage", "Out")  # type: ignore[attr-defined]
+    template = next(client.incident_templates.list())
+    with pytest.raises(cachetclient.UnsupportedOperationError, match="cannot update"):
+        template.update()
+    with pytest.raises(cachetclient.UnsupportedOperationError, match="cannot delete"):
+        template.delete()
+    assert client.incident_templates.count() == 1

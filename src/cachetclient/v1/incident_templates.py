@@ -25,6 +25,7 @@ class IncidentTemplateManager(Manager[IncidentTemplate]):
 
     path: ClassVar[str] = "incidents/templates"
     resource_class: ClassVar[type[Resource]] = IncidentTemplate
+    can_delete: ClassVar[bool] = False
 
     def list(
         self, page: int = 1, per_page: int = DEFAULT_PER_PAGE

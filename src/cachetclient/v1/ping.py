@@ -14,6 +14,7 @@ class PingManager(Manager[Resource]):
 
     path: ClassVar[str] = "ping"
     resource_class: ClassVar[type[Resource]] = Resource
+    can_delete: ClassVar[bool] = False
 
     def __call__(self) -> bool:
         """Shortcut for the get method (`client.ping()` -> `True`)."""

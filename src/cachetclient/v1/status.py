@@ -31,6 +31,7 @@ class StatusManager(Manager[Status]):
 
     path: ClassVar[str] = "status"
     resource_class: ClassVar[type[Resource]] = Status
+    can_delete: ClassVar[bool] = False
 
     def get(self) -> Status:
         """Get the overall system status."""

@@ -47,6 +47,7 @@ class VersionManager(Manager[Version]):
 
     path: ClassVar[str] = "version"
     resource_class: ClassVar[type[Resource]] = Version
+    can_delete: ClassVar[bool] = False
 
     def get(self) -> Version:
         """Get version info from the server (`client.version.get().value`)."""
