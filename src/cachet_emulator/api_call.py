@@ -7,8 +7,9 @@ from typing import Any
 
 from cachet_emulator import clock
 from cachet_emulator.sanitising import clean
+from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
-from cachet_emulator.store import Row, Store
+from cachet_emulator.store import Store
 
 
 @dataclass

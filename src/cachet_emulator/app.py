@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
 from typing import Any
 
-from cachet_emulator import clock, php, php_input, php_json
+from cachet_emulator import clock, control, http_io, php, php_input, php_json
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -25,6 +23,15 @@ from cachet_emulator.errors import (
     not_found_model,
     server_error,
     unauthorized,
+)
+from cachet_emulator.http_io import (
+    HttpRequest,
+    HttpResponse,
+    Receive,
+    Scope,
+    Send,
+    accepts,
+    render_error,
 )
 from cachet_emulator.resources import component_groups as groups
 from cachet_emulator.resources import (
@@ -40,13 +47,9 @@ from cachet_emulator.resources import incident_templates as templates
 from cachet_emulator.resources import incident_updates as updates
 from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
+from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
-from cachet_emulator.store import Row, Store
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
+from cachet_emulator.store import Store
 
 API_PREFIX = "/api/v1"
 CONTROL_PREFIX = "/_emulator"
@@ -117,60 +120,6 @@ PARAMETER_MODELS: dict[str, tuple[str, str]] = {
 }
 
 _ROUTE_TABLES = {version: RouteTable(ROUTES, version) for version in ("2.4", "2.3")}
-_BASE_HEADERS = [(b"cache-control", b"no-cache, private")]
-
-
-@dataclass
-class HttpRequest:
-    """The parts of an HTTP request the pipeline needs."""
-
-    method: str
-    path: str
-    raw_path: str
-    query_string: str
-    headers: dict[str, str]
-    body: bytes
-    scheme: str
-
-    @property
-    def root_url(self) -> str:
-        """scheme://host of the request as the client addressed it."""
-        return f"{self.scheme}://{self.headers.get('host', 'localhost')}"
-
-
-@dataclass
-class HttpResponse:
-    """What goes back on the wire."""
-
-    status: int
-    body: bytes = b""
-    content_type: str | None = "application/json"
-    headers: dict[str, str] | None = None
-
-
-def accepted_types(request: HttpRequest) -> list[str]:
-    """The media types of the Accept header, without parameters."""
-    header = request.headers.get("accept", "")
-    return [part.split(";")[0].strip().lower() for part in header.split(",") if part.strip()]
-
-
-def accepts(request: HttpRequest, media_type: str) -> bool:
-    """Laravel's `$request->accepts()`: absent header, wildcards or the exact type."""
-    types = accepted_types(request)
-    if not types:
-        return True
-    family = media_type.split("/")[0] + "/*"
-    return any(kind in ("*/*", "*", family, media_type) for kind in types)
-
-
-def render_error(error: ApiError, request: HttpRequest) -> HttpResponse:
-    """An error in the format the client accepts: JSON, JSON API, else an HTML page."""
-    headers = dict(error.headers)
-    if accepts(request, "application/json"):
-        return HttpResponse(error.status, error.json(), "application/json", headers)
-    if accepts(request, "application/vnd.api+json"):
-        return HttpResponse(error.status, error.json(), "application/vnd.api+json", headers)
-    return HttpResponse(error.status, error.html(), "text/html; charset=UTF-8", headers)
 
 
 class CachetApp:
@@ -191,16 +140,14 @@ class CachetApp:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
-        request = await _read_request(scope, receive)
-        response = await self.respond(request, scope, receive)
-        await _send(send, request, response)
+        request = await http_io.read_request(scope, receive)
+        response = await self.respond(request, scope)
+        await http_io.send_response(send, request, response)
 
-    async def respond(self, request: HttpRequest, scope: Scope, receive: Receive) -> HttpResponse:
+    async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         """Answer one request (never raises)."""
         try:
             if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
-                from cachet_emulator import control
-
                 return control.handle(self, request)
             return await self._api(request, scope)
         except ApiError as error:
@@ -212,16 +159,16 @@ class CachetApp:
     async def _api(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         segments = _api_segments(request.path)
         table = _ROUTE_TABLES[self.settings.cachet_version]
-        method = _effective_method(request)
+        query = php_input.parse_query(request.query_string)
+        fields = await http_io.input_fields(request, request.method, scope)
+        method = _effective_method(request, php_input.merge(fields, query))
         found = table.find(method, segments) if segments is not None else None
         if found is None:
             return self._unmatched(request, table, method, segments)
         route, parameters = found
-        fields = await _input_fields(request, method, scope)
-        query = php_input.parse_query(request.query_string)
         with self.store.transaction():
             bound = self._bind(parameters)
-            if not self._accepted(request):
+            if not accepts(request, "application/json"):
                 raise not_acceptable()
             user_id = self._authenticate(request, route)
             call = ApiCall(
@@ -269,9 +216,6 @@ class CachetApp:
                 raise not_found_model(None if self.settings.is_23 else model)
             bound[name] = row
         return bound
-
-    def _accepted(self, request: HttpRequest) -> bool:
-        return accepts(request, "application/json")
 
     def _authenticate(self, request: HttpRequest, route: Route) -> int | None:
         """The user id of a valid token; 401 where the route (or the setting) needs one."""
@@ -321,83 +265,16 @@ def _api_segments(path: str) -> list[str] | None:
     return rest.split("/") if rest else None
 
 
-def _effective_method(request: HttpRequest) -> str:
-    """The method, with Laravel's POST tunnelling through X-HTTP-Method-Override."""
+def _effective_method(request: HttpRequest, fields: dict[str, Any]) -> str:
+    """The method, with Laravel's POST tunnelling (X-HTTP-Method-Override or `_method`)."""
     if request.method == "POST":
-        override = request.headers.get("x-http-method-override")
-        if override:
+        override = request.headers.get("x-http-method-override") or fields.get("_method")
+        if isinstance(override, str) and override:
             return override.upper()
     return request.method
-
-
-async def _input_fields(request: HttpRequest, method: str, scope: Scope) -> dict[str, Any]:
-    """The body's fields (spec 2.4); the query string is merged in by the caller."""
-    content_type = request.headers.get("content-type", "")
-    if php_input.is_json_content_type(content_type):
-        return php_input.json_body_fields(request.body)
-    kind = content_type.split(";")[0].strip().lower()
-    if kind == "application/x-www-form-urlencoded" and method not in ("GET", "HEAD"):
-        from urllib.parse import parse_qsl
-
-        return php_input.build_php_array(
-            parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True)
-        )
-    if kind == "multipart/form-data" and request.method == "POST":
-        return await _multipart_fields(request, scope)
-    return {}
-
-
-async def _multipart_fields(request: HttpRequest, scope: Scope) -> dict[str, Any]:
-    from starlette.requests import Request
-
-    body = request.body
-
-    async def replay() -> Message:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    try:
-        form = await Request(scope, replay).form()
-    except Exception:
-        return {}
-    pairs = [(key, value) for key, value in form.multi_items() if isinstance(value, str)]
-    return php_input.build_php_array(pairs)
 
 
 def _reply_response(reply: Reply) -> HttpResponse:
     if reply.status == 204 or reply.body is None:
         return HttpResponse(reply.status, b"", None, reply.headers or None)
     return HttpResponse(reply.status, php_json.encode(reply.body), headers=reply.headers or None)
-
-
-async def _read_request(scope: Scope, receive: Receive) -> HttpRequest:
-    chunks = []
-    while True:
-        message = await receive()
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body"):
-            break
-    headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-    raw_path = scope.get("raw_path") or scope["path"].encode()
-    return HttpRequest(
-        method=scope["method"].upper(),
-        path=scope["path"],
-        raw_path=raw_path.decode("latin-1"),
-        query_string=scope.get("query_string", b"").decode("latin-1"),
-        headers=headers,
-        body=b"".join(chunks),
-        scheme=scope.get("scheme", "http"),
-    )
-
-
-async def _send(send: Send, request: HttpRequest, response: HttpResponse) -> None:
-    headers = list(_BASE_HEADERS)
-    extra = response.headers or {}
-    if "cache-control" in extra:
-        headers = []
-    if response.content_type is not None:
-        headers.append((b"content-type", response.content_type.encode()))
-    headers.append((b"content-length", str(len(response.body)).encode()))
-    headers.extend((key.encode(), value.encode("latin-1")) for key, value in extra.items())
-    await send({"type": "http.response.start", "status": response.status, "headers": headers})
-    body = b"" if request.method == "HEAD" else response.body
-    await send({"type": "http.response.body", "body": body})

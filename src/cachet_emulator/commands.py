@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.errors import validation_failed
 from cachet_emulator.validation import MESSAGES_23, MESSAGES_24, validate
@@ -73,3 +74,34 @@ def without_nulls(values: Mapping[str, Any], keys: Sequence[str] | None = None) 
     """The values (optionally only `keys`, in that order) that are not None."""
     selected = keys if keys is not None else list(values)
     return {key: values[key] for key in selected if values.get(key) is not None}
+
+
+def dirty(current: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The changes that differ from the stored row, like Eloquent's dirty check.
+
+    Scalars compare by their PHP string form (1 == "1" == true); arrays always count as
+    changed, as a re-encoded JSON attribute does.
+    """
+    return {
+        key: value
+        for key, value in changes.items()
+        if isinstance(value, list | dict) or php.to_string(current.get(key)) != php.to_string(value)
+    }
+
+
+def save_changes(
+    call: ApiCall,
+    table: str,
+    row: Mapping[str, Any],
+    changes: Mapping[str, Any],
+    rules: Mapping[str, str],
+) -> None:
+    """Update a stored row: model rules on the merged attributes, then write what changed.
+
+    `updated_at` moves only when something actually changed, as with Eloquent.
+    """
+    check_model(call, {**row, **changes}, rules)
+    changed = dirty(row, changes)
+    if changed:
+        changed["updated_at"] = clock.stored(clock.now())
+        call.store.update(table, row["id"], changed)

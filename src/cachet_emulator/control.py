@@ -19,17 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from cachet_emulator import php_json
 from cachet_emulator.errors import ApiError, method_not_allowed, unauthorized, validation_failed
+from cachet_emulator.http_io import HttpRequest, HttpResponse
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.settings import Settings
 
 if TYPE_CHECKING:
-    from cachet_emulator.app import CachetApp, HttpRequest, HttpResponse
+    from cachet_emulator.app import CachetApp
 
 
 def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     """Answer one control request."""
-    from cachet_emulator.app import HttpResponse
-
     token = request.headers.get("x-cachet-token", "")
     if not hmac.compare_digest(token.encode(), app.token.encode()):
         raise unauthorized()

@@ -11,7 +11,7 @@ from urllib.parse import quote, quote_plus
 from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import server_error
-from cachet_emulator.store import TABLES, Row
+from cachet_emulator.schema import TABLES, Row
 
 Where = list[tuple[str, Any]]
 Ordering = list[tuple[str, bool]]

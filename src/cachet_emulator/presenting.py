@@ -6,7 +6,7 @@ from typing import Any
 
 from cachet_emulator import php, php_json
 from cachet_emulator.api_call import ApiCall
-from cachet_emulator.store import TABLES, Row
+from cachet_emulator.schema import TABLES, Row
 
 PRESENTED_TIMESTAMPS = ("created_at", "updated_at")
 

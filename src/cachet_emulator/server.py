@@ -20,9 +20,10 @@ from typing import Any
 
 from cachet_emulator.app import CachetApp
 from cachet_emulator.resources import incident_templates
+from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
 from cachet_emulator.settings import CACHET_VERSIONS, Settings
-from cachet_emulator.store import Row, Store
+from cachet_emulator.store import Store
 
 _TOKEN_ALPHABET = string.ascii_letters + string.digits
 

@@ -14,8 +14,9 @@ How a resource plugs in:
 * Input and validation: declare the fields once as `commands.Field(name, command_rules,
   cast=php.cast_int, default=..., clean=False)`; `read_command(call, FIELDS)` applies the
   controller defaults, PHP casts and the command rules (2.4 only); `check_model(call,
-  attributes, MODEL_RULES)` applies the model rules before saving. `call.input` is cleaned,
-  `call.raw_input` is not.
+  attributes, MODEL_RULES)` applies the model rules before an insert; `save_changes(call,
+  table, row, changes, MODEL_RULES)` does an update (rules, dirty check, `updated_at`).
+  `call.input` is cleaned, `call.raw_input` is not.
 * Store: `call.store.insert/update/find/select/count/delete` with column names of
   `store.TABLES` (Cachet's column order; booleans 0/1; timestamps UTC via `clock.stored`).
 * Presenter: `presenting.model_array(call, table, attributes)` casts and presents timestamps

@@ -6,11 +6,17 @@ from typing import Any
 
 from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
-from cachet_emulator.commands import Field, check_model, read_command, without_nulls
+from cachet_emulator.commands import (
+    Field,
+    check_model,
+    read_command,
+    save_changes,
+    without_nulls,
+)
 from cachet_emulator.listing import Query, paginate, search_conditions, sort_order
 from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import components
-from cachet_emulator.store import Row
+from cachet_emulator.schema import Row
 
 TABLE = "component_groups"
 SEARCHABLE = ("id", "name", "order", "collapsed", "visible")
@@ -105,11 +111,7 @@ def update_group(call: ApiCall) -> Reply:
     """PUT /components/groups/{component_group}: absent order/visible become 0 (quirk 5)."""
     group = call.bound["component_group"]
     changes = without_nulls(read_command(call, _fields(call, UPDATE_FIELDS)))
-    check_model(call, {**group, **changes}, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
-    dirty = {k: v for k, v in changes.items() if php.to_string(group[k]) != php.to_string(v)}
-    if dirty:
-        dirty["updated_at"] = clock.stored(clock.now())
-        call.store.update(TABLE, group["id"], dirty)
+    save_changes(call, TABLE, group, changes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
     fresh = call.store.find(TABLE, group["id"])
     assert fresh is not None
     return item(present(call, fresh))

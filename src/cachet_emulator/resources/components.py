@@ -6,12 +6,19 @@ from typing import Any
 
 from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
-from cachet_emulator.commands import Field, check_model, read_command, without_nulls
+from cachet_emulator.commands import (
+    Field,
+    check_model,
+    read_command,
+    save_changes,
+    without_nulls,
+)
 from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate, search_conditions, sort_order
 from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import tags
-from cachet_emulator.store import Row, Store
+from cachet_emulator.schema import Row
+from cachet_emulator.store import Store
 
 TABLE = "components"
 SEARCHABLE = ("id", "name", "status", "order", "group_id", "enabled")
@@ -139,12 +146,7 @@ def update_component(call: ApiCall) -> Reply:
 
 def write_changes(call: ApiCall, component: Row, changes: dict[str, Any]) -> None:
     """Save changed attributes of a component after its model rules (also used by incidents)."""
-    attributes = {**component, **changes}
-    check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
-    dirty = {k: v for k, v in changes.items() if not _same(component.get(k), v)}
-    if dirty:
-        dirty["updated_at"] = clock.stored(clock.now())
-        call.store.update(TABLE, component["id"], dirty)
+    save_changes(call, TABLE, component, changes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
 
 
 def delete_component(call: ApiCall) -> Reply:
@@ -170,14 +172,3 @@ def _fresh(store: Store, component_id: int) -> Row:
     row = store.find(TABLE, component_id)
     assert row is not None
     return row
-
-
-def _same(stored: Any, new: Any) -> bool:
-    """Eloquent's dirty check: equal after string conversion (1 == "1", true == 1)."""
-    if isinstance(stored, str) or isinstance(new, list | dict):
-        return (
-            php.to_string(stored) == php.to_string(new)
-            if not isinstance(new, list | dict)
-            else False
-        )
-    return php.to_string(stored) == php.to_string(new)

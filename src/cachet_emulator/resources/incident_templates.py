@@ -9,8 +9,9 @@ from cachet_emulator.api_call import ApiCall, Reply, item
 from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate
 from cachet_emulator.presenting import utc_array
+from cachet_emulator.schema import Row
 from cachet_emulator.slugs import slug
-from cachet_emulator.store import Row, Store
+from cachet_emulator.store import Store
 
 TABLE = "incident_templates"
 
