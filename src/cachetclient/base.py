@@ -234,28 +234,53 @@ class Manager(Generic[R]):
 
     # -- CRUD, written once ------------------------------------------------------------------
 
+    # Each operation is a request description plus a send, so an async transport can reuse
+    # the descriptions and the answer parsing.
+
+    def get_request(self, ids: Ids) -> ApiRequest:
+        """The request that fetches one resource."""
+        return ApiRequest("GET", self.item_path(ids))
+
+    def create_request(self, parent_ids: Ids, values: Mapping[str, Any]) -> ApiRequest:
+        """The request that creates a resource from `create_fields` values."""
+        body = self.request_body(self.create_fields, values, updating=False)
+        return ApiRequest("POST", self.collection_path(parent_ids), json=body)
+
+    def missing_reset_fields(self, values: Mapping[str, Any]) -> list[str]:
+        """Reset-on-omit fields absent from `values`: their current values must be fetched."""
+        return [name for name in self.reset_on_omit if values.get(name) in (UNSET, None)]
+
+    def update_request(
+        self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]
+    ) -> ApiRequest:
+        """The request that updates a resource: `values` per `update_fields`, `extra` as is."""
+        body = {**self.request_body(self._update_codecs(), values, updating=True), **extra}
+        return ApiRequest("PUT", self.item_path(ids), json=body)
+
+    def delete_request(self, ids: Ids) -> ApiRequest:
+        """The request that deletes a resource."""
+        if not self.can_delete:
+            name = self.resource_class.__name__
+            raise UnsupportedOperationError(f"Cachet's API cannot delete a {name}")
+        return ApiRequest("DELETE", self.item_path(ids))
+
     def get_by_ids(self, ids: Ids) -> R:
         """Fetch one resource."""
-        return self.item_from_payload(self.send(ApiRequest("GET", self.item_path(ids))))
+        return self.item_from_payload(self.send(self.get_request(ids)))
 
     def create_in(self, parent_ids: Ids, values: Mapping[str, Any]) -> R:
         """Create a resource from `create_fields` values."""
-        body = self.request_body(self.create_fields, values, updating=False)
-        request = ApiRequest("POST", self.collection_path(parent_ids), json=body)
-        return self.item_from_payload(self.send(request))
+        return self.item_from_payload(self.send(self.create_request(parent_ids, values)))
 
     def update_by_ids(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> R:
-        """Update a resource: `values` per `update_fields`, `extra` sent as given."""
-        codecs = self._update_codecs()
+        """Update a resource, first fetching the reset-on-omit fields the caller left out."""
+        self._update_codecs()  # refuse unsupported updates before fetching anything
         values = dict(values)
-        missing = [name for name in self.reset_on_omit if values.get(name) in (UNSET, None)]
+        missing = self.missing_reset_fields(values)
         if missing:
             current = self.get_by_ids(ids)
-            for name in missing:
-                values[name] = current.value_for_update(name)
-        body = {**self.request_body(codecs, values, updating=True), **extra}
-        request = ApiRequest("PUT", self.item_path(ids), json=body)
-        return self.item_from_payload(self.send(request))
+            values.update({name: current.value_for_update(name) for name in missing})
+        return self.item_from_payload(self.send(self.update_request(ids, values, extra)))
 
     def save(self, resource: R) -> R:
         """Send a resource's changed attributes (and its reset-on-omit fields)."""
@@ -267,10 +292,7 @@ class Manager(Generic[R]):
 
     def delete_by_ids(self, ids: Ids) -> None:
         """Delete one resource."""
-        if not self.can_delete:
-            name = self.resource_class.__name__
-            raise UnsupportedOperationError(f"Cachet's API cannot delete a {name}")
-        self.send(ApiRequest("DELETE", self.item_path(ids)))
+        self.send(self.delete_request(ids))
 
     def list_query(
         self,
