@@ -91,9 +91,7 @@ def parse_minute(text: str, zone_name: str) -> datetime:
     if match.end() != len(text):
         raise DateFormatError("Trailing data")
     year, month, day, hour, minute = (int(part) for part in match.groups())
-    if hour > 24 or minute > 59:
-        raise DateFormatError("The parsed time was invalid" if minute <= 59 else "Trailing data")
-    # PHP rolls out-of-range months, days and hours over into the next unit.
+    # Out-of-range parts are only a warning for PHP: they roll over into the next unit.
     year += (month - 1) // 12
     month = (month - 1) % 12 + 1
     local = datetime(year, month, 1) + timedelta(days=day - 1, hours=hour, minutes=minute)

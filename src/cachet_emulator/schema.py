@@ -218,6 +218,27 @@ DEFAULTS: dict[tuple[str, str], str] = {
     ("incidents", "visible"): "1",
     ("incidents", "stickied"): "0",
     ("incidents", "notifications"): "0",
+    ("metrics", "calc_type"): "0",
+    ("metrics", "display_chart"): "1",
+    ("metrics", "places"): "2",
+    ("metrics", "default_view"): "1",
+    ("metrics", "threshold"): "5",
+    ("metrics", "order"): "0",
+    ("metrics", "visible"): "1",
     ("metric_points", "counter"): "1",
     ("subscribers", "global"): "1",
 }
+
+# NOT NULL columns whose explicit NULL Cachet's inserts can reach; the database refuses them,
+# which the API answers with a bare 400 (spec 4.2), e.g. a metric created without description.
+NOT_NULL: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("metrics", "description"),
+        ("metrics", "default_value"),
+        ("metrics", "order"),
+        ("components", "name"),
+        ("component_groups", "name"),
+        ("incidents", "name"),
+        ("subscribers", "email"),
+    }
+)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from cachet_emulator.schema import DEFAULTS, TABLES, Row, Table
+from cachet_emulator.schema import DEFAULTS, NOT_NULL, TABLES, Row, Table
 
 
 def mysql_collation_key(text: str) -> str:
@@ -44,6 +44,8 @@ def _create_table_sql(table: Table) -> str:
         sql = f"{quote(column.name)} {column.sql}"
         if column.sql == "TEXT":
             sql += " COLLATE MYSQL"
+        if (table.name, column.name) in NOT_NULL:
+            sql += " NOT NULL"
         default = DEFAULTS.get((table.name, column.name))
         if default is not None:
             sql += f" DEFAULT {default}"

@@ -16,7 +16,7 @@ _ROWS = {
     "incidents": {"name": "I", "status": 1, "message": "m"},
     "incident_updates": {"incident_id": 1, "status": 1, "message": "m"},
     "incident_templates": {"name": "T", "slug": "t", "template": "x"},
-    "metrics": {"name": "M", "suffix": "s", "description": "d", "threshold": 5},
+    "metrics": {"name": "M", "suffix": "s", "description": "d", "default_value": 0},
     "metric_points": {"metric_id": 1, "value": 1},
     "schedules": {"name": "S", "status": 0},
     "subscribers": {"email": "a@example.com", "verify_code": "x"},

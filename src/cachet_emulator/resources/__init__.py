@@ -18,11 +18,17 @@ How a resource plugs in:
   table, row, changes, MODEL_RULES)` does an update (rules, dirty check, `updated_at`).
   `call.input` is cleaned, `call.raw_input` is not.
 * Store: `call.store.insert/update/find/select/count/delete` with column names of
-  `store.TABLES` (Cachet's column order; booleans 0/1; timestamps UTC via `clock.stored`).
+  `schema.TABLES` (Cachet's column order; booleans 0/1; JSON columns take lists/dicts;
+  timestamps UTC via `clock.stored(clock.now())`). A NOT NULL violation becomes a bare 400.
+* Dates: `clock.parse_minute(text, call.zone_name)` parses `Y-m-d H:i` like PHP (raises
+  `clock.DateFormatError` with PHP's message); `call.present_time(value)` and
+  `clock.present_long(value, call.zone_name)` show stored timestamps (None shows now).
 * Presenter: `presenting.model_array(call, table, attributes)` casts and presents timestamps
   in the request timezone, keeping the attributes' order. GET/PUT pass a full row (table
   order); create passes the fresh attributes: model defaults, then filled fields, then
   `updated_at`, `created_at`, `id` -- that is Cachet's create shape. Append presenter fields
   (`status_name`, ...) after it.
-* Lists: `listing.search_conditions` (2.12), `listing.sort_order` (2.11), `listing.paginate`.
+* Lists: `listing.search_conditions` (2.12), `listing.sort_order` (2.11), `listing.paginate`
+  with a `listing.Query(table, where, order_by)`; ties are always broken by id ascending.
+* Tests: `tests/emulator/test_<resource>.py` over HTTP with the `api` / `api23` fixtures.
 """
