@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.emulator.conftest import Api, details_of
 
@@ -84,3 +86,35 @@ def test_failed_write_leaves_no_trace(api: Api) -> None:
     assert api.put("components/1", json={"name": "B", "tags": ["x"]}).status_code == 500
     data = api.get("components/1").json()["data"]
     assert (data["name"], data["tags"]) == ("A", {"keep": "Keep"})
+
+
+_json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+_component_fields = st.dictionaries(
+    st.sampled_from(
+        ["name", "description", "status", "link", "order", "group_id", "enabled", "meta", "tags"]
+    ),
+    _json_values,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_component_fields)
+def test_any_json_create_is_200_or_400(api: Api, fields: dict[str, object]) -> None:
+    response = api.post("components", json=fields)
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        data = response.json()["data"]
+        shown = api.get(f"components/{data['id']}").json()["data"]
+        assert {key: shown[key] for key in data if key in shown} == data
