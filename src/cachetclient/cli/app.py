@@ -1,0 +1,139 @@
+"""The `cachet` root command: global options, the client they build, and exit codes.
+
+Exit codes: 0 success, 1 Cachet or HTTP error (Cachet's message on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+import cachetclient
+from cachetclient.cli import board, doctor, resources, workflows
+from cachetclient.cli.render import Renderer
+from cachetclient.cli.session import Session
+from cachetclient.errors import CachetError, ConfigurationError
+
+DEFAULT_TIMEOUT = 10.0
+
+
+class CachetFailure(click.ClickException):
+    """Cachet (or the way to it) failed: exit 1 with the message on stderr, no traceback."""
+
+    exit_code = 1
+
+
+class CachetGroup(click.Group):
+    """The root group: turns library errors into exit codes and one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ConfigurationError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        except (CachetError, ValueError) as exc:
+            if isinstance(exc, CachetError):
+                raise CachetFailure(str(exc)) from None
+            raise click.UsageError(str(exc), ctx) from None
+
+
+EXAMPLES = """\b
+Examples:
+  export CACHET_ENDPOINT=https://status.example.com/api/v1 CACHET_API_TOKEN=...
+  cachet status
+  cachet components set-status 3 partial-outage
+  cachet incidents open --component 3 --component-status major-outage \\
+      --name 'API down' --message 'We are looking into it'
+  cachet incidents resolve 7 --message 'Fixed'
+  cachet points add 1 42
+  cachet doctor
+"""
+
+
+@click.group(cls=CachetGroup, epilog=EXAMPLES, context_settings={"max_content_width": 100})
+@click.option(
+    "--endpoint",
+    envvar="CACHET_ENDPOINT",
+    show_envvar=True,
+    metavar="URL",
+    help="Cachet API endpoint, e.g. https://status.example.com/api/v1 (or the site root).",
+)
+@click.option(
+    "--token",
+    envvar="CACHET_API_TOKEN",
+    show_envvar=True,
+    metavar="TOKEN",
+    help="API token of a Cachet user (never printed). Without it you read as a guest.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for Cachet.",
+)
+@click.option("--insecure", is_flag=True, help="Do not verify TLS certificates (warns).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Choice(["table", "json"], case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="table for people; json prints the API's data, stable for scripts.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and requested data.")
+@click.version_option(cachetclient.__version__, prog_name="cachet")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    endpoint: str | None,
+    token: str | None,
+    timeout: float,
+    insecure: bool,
+    output: str,
+    quiet: bool,
+) -> None:
+    """Manage a Cachet status page from the command line.
+
+    Every command talks to the Cachet API given by --endpoint (or CACHET_ENDPOINT). Status
+    values are accepted by name or number, in any case: major-outage or 4.
+    """
+    if insecure:
+        click.echo("Warning: TLS certificates are not verified (--insecure).", err=True)
+    session = Session(
+        endpoint=endpoint,
+        token=token,
+        timeout=timeout,
+        verify_tls=not insecure,
+        renderer=Renderer(as_json=output.lower() == "json", quiet=quiet),
+    )
+    ctx.obj = session
+    ctx.call_on_close(session.close)
+
+
+for command in (board.status, doctor.doctor, workflows.ping, workflows.version):
+    cli.add_command(command)
+resources.add_resource_commands(cli)
+workflows.add_workflow_commands(cli)
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line with `argv` (default: `sys.argv[1:]`); returns the exit code."""
+    try:
+        result = cli.main(args=argv, prog_name="cachet", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    # Without standalone mode click returns the exit code of `ctx.exit()` (e.g. --help).
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run())

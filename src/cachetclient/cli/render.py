@@ -1,0 +1,103 @@
+"""Output: rich tables for people, the API's JSON `data` for scripts.
+
+Colours appear only on a terminal and never when `NO_COLOR` is set (rich checks both).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from cachetclient.base import Resource
+from cachetclient.cli.statuses import StatusKind
+
+Data = Mapping[str, Any]
+
+
+def data_of(value: Resource | Data) -> dict[str, Any]:
+    """The API's JSON object behind a resource (or the mapping itself)."""
+    return dict(value.attrs if isinstance(value, Resource) else value)
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A console on the current stdout/stderr (looked up late so test runners can swap them)."""
+    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=False)
+
+
+def cell(value: Any, kind: StatusKind | None = None) -> Text:
+    """One table cell; statuses show their label in their colour."""
+    if kind is not None and value is not None:
+        return Text(f"{kind.name_of(value)}", style=kind.colour_of(value))
+    if value is None:
+        return Text("")
+    if isinstance(value, (dict, list)):
+        return Text(json.dumps(value, ensure_ascii=False))
+    if isinstance(value, bool):
+        return Text("yes" if value else "no")
+    return Text(str(value))
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a list table: the JSON key, and the status kind that colours it."""
+
+    key: str
+    kind: StatusKind | None = None
+
+
+@dataclass(frozen=True)
+class Renderer:
+    """Prints results in the chosen output format."""
+
+    as_json: bool = False
+    quiet: bool = False
+
+    def json(self, data: Any) -> None:
+        """Print JSON (indented, keys in the API's order)."""
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+    def item(self, value: Resource | Data, kinds: Mapping[str, StatusKind] | None = None) -> None:
+        """One object: its JSON, or a two-column table of its keys."""
+        data = data_of(value)
+        if self.as_json:
+            self.json(data)
+            return
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        for key, raw in data.items():
+            kind = (kinds or {}).get(key)
+            table.add_row(key, cell(raw, kind) if kind is None else _labelled(raw, kind))
+        console().print(table)
+
+    def items(self, values: Iterable[Resource | Data], columns: Sequence[Column]) -> None:
+        """A list: a JSON array, or a table of the chosen columns."""
+        rows = [data_of(value) for value in values]
+        if self.as_json:
+            self.json(rows)
+            return
+        table = Table(*(column.key for column in columns), box=None, header_style="bold")
+        for row in rows:
+            table.add_row(*(cell(row.get(column.key), column.kind) for column in columns))
+        console().print(table)
+        if not rows and not self.quiet:
+            click.echo("(none)", err=True)
+
+    def done(self, message: str) -> None:
+        """A confirmation for people (not in JSON or quiet mode)."""
+        if not self.as_json and not self.quiet:
+            click.echo(message)
+
+
+def _labelled(value: Any, kind: StatusKind) -> Text:
+    text = cell(value, kind)
+    text.append(f" ({value})", style="dim")
+    return text

@@ -1,0 +1,259 @@
+"""`cachet RESOURCE list|get|create|update|delete`, generated from the library's managers.
+
+Each resource is one row of `RESOURCES`; the commands, their options and their help come
+from the manager's methods (signature and docstring), so what the library can do, the
+command line can do.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+import click
+
+from cachetclient.base import Manager
+from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
+from cachetclient.cli.render import Column
+from cachetclient.cli.session import Session
+from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
+from cachetclient.v1.component_groups import ComponentGroupManager
+from cachetclient.v1.components import ComponentManager
+from cachetclient.v1.incident_templates import IncidentTemplateManager
+from cachetclient.v1.incident_updates import IncidentUpdatesManager
+from cachetclient.v1.incidents import IncidentManager
+from cachetclient.v1.metric_points import MetricPointsManager
+from cachetclient.v1.metrics import MetricsManager
+from cachetclient.v1.schedules import ScheduleManager
+from cachetclient.v1.subscribers import SubscriberManager
+from cachetclient.v1.subscriptions import SubscriptionManager
+
+OPERATIONS = ("list", "get", "create", "update", "delete")
+DEFAULT_PER_PAGE = 20
+_EXAMPLE_VALUES = {"email": "ops@example.com", "value": "42", "suffix": "ms"}
+
+
+@dataclass(frozen=True)
+class ResourceCommands:
+    """How one library manager appears on the command line."""
+
+    name: str
+    """The command group (`cachet NAME ...`)."""
+    attribute: str
+    """The manager's attribute on the client."""
+    manager: type[Manager[Any]]
+    ids: Mapping[str, str]
+    """Method parameters that address an item (parent first) and their metavar."""
+    columns: tuple[Column, ...]
+    """Columns of `list` tables (JSON output has every key)."""
+    status: StatusKind | None = None
+    """The kind of its `status` values."""
+    help: str = ""
+    kinds: Mapping[str, StatusKind] = field(default_factory=dict)
+
+    def operations(self) -> list[str]:
+        """The operations the manager offers (and so Cachet's API allows)."""
+        return [name for name in OPERATIONS if callable(getattr(self.manager, name, None))]
+
+    def status_columns(self) -> dict[str, StatusKind]:
+        """Keys shown as coloured statuses in `get` tables."""
+        return {**({"status": self.status} if self.status else {}), **self.kinds}
+
+
+def _columns(*keys: str, status: StatusKind | None = None) -> tuple[Column, ...]:
+    return tuple(Column(key, status if key == "status" else None) for key in keys)
+
+
+RESOURCES: tuple[ResourceCommands, ...] = (
+    ResourceCommands(
+        "components",
+        "components",
+        ComponentManager,
+        {"component_id": "COMPONENT_ID"},
+        _columns("id", "name", "status", "group_id", "enabled", status=COMPONENT),
+        COMPONENT,
+        "Components: the parts of your system whose status the page shows.",
+    ),
+    ResourceCommands(
+        "groups",
+        "component_groups",
+        ComponentGroupManager,
+        {"group_id": "GROUP_ID"},
+        _columns("id", "name", "order", "collapsed", "visible", "lowest_human_status"),
+        help="Component groups: named, ordered sets of components.",
+    ),
+    ResourceCommands(
+        "incidents",
+        "incidents",
+        IncidentManager,
+        {"incident_id": "INCIDENT_ID"},
+        _columns("id", "name", "status", "component_id", "visible", "occurred_at", status=INCIDENT),
+        INCIDENT,
+        "Incidents: problems reported on the status page.",
+        {"latest_status": INCIDENT},
+    ),
+    ResourceCommands(
+        "updates",
+        "incident_updates",
+        IncidentUpdatesManager,
+        {"incident_id": "INCIDENT_ID", "update_id": "UPDATE_ID", "id": "UPDATE_ID"},
+        _columns("id", "incident_id", "status", "message", "created_at", status=INCIDENT),
+        INCIDENT,
+        "Incident updates: the timeline of one incident.",
+    ),
+    ResourceCommands(
+        "templates",
+        "incident_templates",
+        IncidentTemplateManager,
+        {"template_id": "TEMPLATE_ID"},
+        _columns("id", "name", "slug"),
+        help="Incident templates (read-only: Cachet creates them in its dashboard).",
+    ),
+    ResourceCommands(
+        "metrics",
+        "metrics",
+        MetricsManager,
+        {"metric_id": "METRIC_ID"},
+        _columns("id", "name", "suffix", "default_value", "calc_type", "visible"),
+        help="Metrics: graphs of numbers on the status page.",
+    ),
+    ResourceCommands(
+        "points",
+        "metric_points",
+        MetricPointsManager,
+        {"metric_id": "METRIC_ID", "point_id": "POINT_ID"},
+        _columns("id", "metric_id", "value", "counter", "created_at"),
+        help="Metric points: the values of one metric, newest first.",
+    ),
+    ResourceCommands(
+        "schedules",
+        "schedules",
+        ScheduleManager,
+        {"schedule_id": "SCHEDULE_ID"},
+        _columns("id", "name", "status", "scheduled_at", "completed_at", status=SCHEDULE),
+        SCHEDULE,
+        "Schedules: planned maintenance windows.",
+    ),
+    ResourceCommands(
+        "subscribers",
+        "subscribers",
+        SubscriberManager,
+        {"subscriber_id": "SUBSCRIBER_ID"},
+        _columns("id", "email", "global", "verified_at"),
+        help="Subscribers: people notified by e-mail (listing needs a token).",
+    ),
+    ResourceCommands(
+        "subscriptions",
+        "subscriptions",
+        SubscriptionManager,
+        {"subscription_id": "SUBSCRIPTION_ID"},
+        (),
+        help="Subscriptions: one subscriber's link to one component (delete only).",
+    ),
+)
+
+
+def add_resource_commands(root: click.Group) -> None:
+    """Add one command group per resource, with the operations its manager has."""
+    for resource in RESOURCES:
+        group = click.Group(resource.name, help=resource.help)
+        for operation in resource.operations():
+            group.add_command(_command(resource, operation))
+        root.add_command(group)
+
+
+def _command(resource: ResourceCommands, operation: str) -> click.Command:
+    method = getattr(resource.manager, operation)
+    docs = argument_docs(method)
+    arguments: list[tuple[int, click.Parameter]] = []
+    options: list[click.Parameter] = []
+    for parameter in list(inspect.signature(method).parameters.values())[1:]:
+        if parameter.kind in (parameter.VAR_KEYWORD, parameter.VAR_POSITIONAL):
+            continue
+        if operation == "list" and parameter.name in ("page", "per_page"):
+            continue
+        if parameter.name in resource.ids and parameter.default is parameter.empty:
+            order = list(resource.ids).index(parameter.name)
+            metavar = resource.ids[parameter.name]
+            arguments.append((order, click.Argument([parameter.name], type=int, metavar=metavar)))
+        elif operation == "list" and parameter.name == "sort":
+            sortable = click.Choice(list(resource.manager.sortable))
+            options.append(click.Option(["--sort"], type=sortable, help="Column to sort by."))
+        elif operation == "list" and parameter.name == "order":
+            direction = click.Choice(["asc", "desc"], case_sensitive=False)
+            options.append(click.Option(["--order"], type=direction, help="Sort direction."))
+        else:
+            options.append(option_for(parameter, resource.status, docs))
+    if operation == "list":
+        options += _paging_options()
+    params = [argument for _, argument in sorted(arguments, key=lambda pair: pair[0])] + options
+    return click.Command(
+        operation,
+        params=params,
+        callback=_callback(resource, operation),
+        help=summary(method),
+        epilog=_example(resource, operation, params),
+        short_help=summary(method),
+    )
+
+
+def _paging_options() -> list[click.Parameter]:
+    return [
+        click.Option(
+            ["--per-page"],
+            type=click.IntRange(min=1),
+            default=DEFAULT_PER_PAGE,
+            show_default=True,
+            help="Items per page.",
+        ),
+        click.Option(
+            ["--page"], type=click.IntRange(min=1), default=1, show_default=True, help="Page."
+        ),
+        click.Option(["--all", "walk_all"], is_flag=True, help="Walk every page."),
+    ]
+
+
+def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]:
+    @click.pass_obj
+    def run(session: Session, /, **values: Any) -> None:
+        manager = getattr(session.client, resource.attribute)
+        renderer = session.renderer
+        if operation == "list":
+            per_page, page, walk_all = (values.pop(k) for k in ("per_page", "page", "walk_all"))
+            found = manager.list(page=page, per_page=per_page, **given_values(values))
+            renderer.items(found if walk_all else islice(found, per_page), resource.columns)
+        elif operation == "delete":
+            manager.delete(**values)
+            shown = " ".join(str(value) for value in values.values())
+            renderer.done(f"Deleted {resource.name[:-1]} {shown}.")
+        else:
+            result = getattr(manager, operation)(**given_values(values))
+            renderer.item(result, resource.status_columns())
+
+    return run
+
+
+def _example(resource: ResourceCommands, operation: str, params: list[click.Parameter]) -> str:
+    words = ["cachet", resource.name, operation]
+    for param in params:
+        if isinstance(param, click.Argument):
+            words.append("1")
+        elif isinstance(param, click.Option) and param.required:
+            words += [param.opts[0], _example_value(param)]
+    if operation == "list":
+        words.append("--all")
+    return "\b\nExample:\n  " + " ".join(words)
+
+
+def _example_value(option: click.Option) -> str:
+    if isinstance(option.type, StatusType):
+        return option.type.kind.example_name()
+    name = option.name or ""
+    if name in _EXAMPLE_VALUES:
+        return _EXAMPLE_VALUES[name]
+    if option.type is click.INT or option.type is click.FLOAT:
+        return "1"
+    return f"'Example {name.replace('_', ' ')}'"

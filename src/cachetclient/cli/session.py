@@ -1,0 +1,38 @@
+"""What the global options chose, handed to every command (`click.pass_obj`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import cachetclient
+from cachetclient.cli.render import Renderer
+from cachetclient.v1.client import Client
+
+
+@dataclass
+class Session:
+    """The global options; builds the library client on first use."""
+
+    endpoint: str | None
+    token: str | None
+    timeout: float
+    verify_tls: bool
+    renderer: Renderer
+    _client: Client | None = field(default=None, repr=False)
+
+    @property
+    def client(self) -> Client:
+        """The library client for these options (created once)."""
+        if self._client is None:
+            self._client = cachetclient.Client(
+                endpoint=self.endpoint,
+                api_token=self.token or "",
+                verify_tls=self.verify_tls,
+                timeout=self.timeout,
+            )
+        return self._client
+
+    def close(self) -> None:
+        """Release the client's connections."""
+        if self._client is not None:
+            self._client.close()

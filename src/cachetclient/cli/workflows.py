@@ -1,0 +1,173 @@
+"""The commands people run from pipelines and hooks: open and resolve incidents, flip a
+component's status, push a metric point; and `ping` / `version`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import click
+
+from cachetclient.cli.parameters import DateType
+from cachetclient.cli.session import Session
+from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
+from cachetclient.errors import CachetError
+from cachetclient.v1 import enums
+
+pass_session = click.pass_obj
+
+
+@click.command()
+@pass_session
+def ping(session: Session) -> None:
+    """Check that the Cachet API answers (exit 1 if it does not).
+
+    \b
+    Example:
+      cachet ping
+    """
+    if not session.client.ping():
+        raise CachetError(f"Cachet at {session.client.http_client.base_url} did not answer Pong!")
+    if session.renderer.as_json:
+        session.renderer.json("Pong!")
+    elif not session.renderer.quiet:
+        click.echo("Pong!")
+
+
+@click.command()
+@pass_session
+def version(session: Session) -> None:
+    """Show the Cachet version the server runs.
+
+    \b
+    Example:
+      cachet version
+    """
+    found = session.client.version()
+    if session.renderer.as_json:
+        session.renderer.json(found.value)
+    else:
+        click.echo(found.value)
+
+
+@click.command("set-status")
+@click.argument("component_id", type=int, metavar="COMPONENT_ID")
+@click.argument("status", type=StatusType(COMPONENT))
+@pass_session
+def set_component_status(session: Session, component_id: int, status: int) -> None:
+    """Set the status of a component (by name or number).
+
+    \b
+    Example:
+      cachet components set-status 3 partial-outage
+    """
+    component = session.client.components.update(component_id, status=status)
+    session.renderer.item(component, {"status": COMPONENT})
+
+
+@click.command("open")
+@click.option("--name", required=True, help="Title of the incident.")
+@click.option("--message", required=True, help="What happens, for the status page.")
+@click.option("--component", "component_id", type=int, help="Id of the affected component.")
+@click.option(
+    "--component-status",
+    type=StatusType(COMPONENT),
+    help=f"New status of the component. One of: {COMPONENT.choices()}.",
+)
+@click.option(
+    "--status",
+    type=StatusType(INCIDENT),
+    default="investigating",
+    show_default=True,
+    help=f"Incident status. One of: {INCIDENT.choices()}.",
+)
+@click.option("--hidden", is_flag=True, help="Only visible to logged-in users.")
+@click.option("--sticky", is_flag=True, help="Pin the incident on top of the page.")
+@click.option("--no-notify", is_flag=True, help="Do not notify subscribers.")
+@pass_session
+def open_incident(session: Session, /, **options: Any) -> None:
+    """Open an incident, optionally setting an affected component's status.
+
+    \b
+    Example:
+      cachet incidents open --component 3 --component-status major-outage \\
+          --name 'API down' --message 'We are looking into it.'
+    """
+    if (options["component_id"] is None) != (options["component_status"] is None):
+        raise click.UsageError("give --component and --component-status together")
+    incident = session.client.incidents.create(
+        name=options["name"],
+        message=options["message"],
+        status=options["status"],
+        visible=not options["hidden"],
+        stickied=options["sticky"],
+        component_id=options["component_id"],
+        component_status=options["component_status"],
+        notify=not options["no_notify"],
+    )
+    session.renderer.item(incident, {"status": INCIDENT})
+
+
+@click.command("resolve")
+@click.argument("incident_id", type=int, metavar="INCIDENT_ID")
+@click.option("--message", default="The issue is resolved.", show_default=True)
+@pass_session
+def resolve_incident(session: Session, incident_id: int, message: str) -> None:
+    """Resolve an incident: add a Fixed update, set its component back to operational.
+
+    \b
+    Example:
+      cachet incidents resolve 7 --message 'A fix is deployed.'
+    """
+    client = session.client
+    incident = client.incidents.get(incident_id)
+    update = client.incident_updates.create(
+        incident_id=incident_id, status=enums.INCIDENT_FIXED, message=message
+    )
+    component = None
+    if incident.component_id:
+        component = client.components.update(
+            incident.component_id, status=enums.COMPONENT_STATUS_OPERATIONAL
+        )
+    if session.renderer.as_json:
+        session.renderer.json(
+            {"update": update.attrs, "component": component.attrs if component else None}
+        )
+        return
+    session.renderer.item(update, {"status": INCIDENT})
+    if component is not None:
+        session.renderer.done(f"Component {component.id} ({component.name}) is operational again.")
+
+
+@click.command("add")
+@click.argument("metric_id", type=int, metavar="METRIC_ID")
+@click.argument("value", type=float)
+@click.option("--timestamp", type=DateType(), help="When it was measured (default: now).")
+@pass_session
+def add_point(
+    session: Session, metric_id: int, value: float, timestamp: datetime | int | None
+) -> None:
+    """Add a point to a metric.
+
+    \b
+    Example:
+      cachet points add 1 42.5 --timestamp '2024-05-01 14:30'
+    """
+    extra = {} if timestamp is None else {"timestamp": timestamp}
+    point = session.client.metric_points.create(metric_id=metric_id, value=value, **extra)
+    session.renderer.item(point)
+
+
+def add_workflow_commands(root: click.Group) -> None:
+    """Attach the workflow commands to their resource groups."""
+    placements = {
+        "components": [set_component_status],
+        "incidents": [open_incident, resolve_incident],
+        "points": [add_point],
+    }
+    for group_name, commands in placements.items():
+        group = root.commands[group_name]
+        assert isinstance(group, click.Group)
+        for command in commands:
+            group.add_command(command)
