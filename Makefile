@@ -26,6 +26,13 @@ test-only: $(STAMP)
 
 test: lint typecheck test-only
 
+demo: $(STAMP)
+	$(BIN)/python scripts/demo.py
+
+PORT ?= 8000
+serve: $(STAMP)
+	$(BIN)/cachet-emulator --port $(PORT) --seed demo
+
 reliability: $(STAMP)
 	$(BIN)/pytest -q -m slow
 

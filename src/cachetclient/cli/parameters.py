@@ -117,13 +117,16 @@ _TYPES_BY_ANNOTATION: tuple[tuple[str, Any, bool], ...] = (
 
 
 def option_for(
-    parameter: inspect.Parameter, status: StatusKind | None, docs: Mapping[str, str]
+    parameter: inspect.Parameter,
+    status: StatusKind | None,
+    docs: Mapping[str, str],
+    *,
+    required: bool,
 ) -> click.Option:
-    """The `--option` of one method parameter (required when it has no default)."""
+    """The `--option` of one method parameter."""
     annotation = str(parameter.annotation)
     flag = "--" + parameter.name.replace("_", "-")
     kind, repeats = param_type(annotation, parameter.name, status)
-    required = parameter.default is inspect.Parameter.empty
     help_text = docs.get(parameter.name, "")
     if isinstance(kind, StatusType):
         help_text = f"{help_text} One of: {kind.kind.choices()}.".strip()
@@ -138,7 +141,6 @@ def option_for(
         type=kind,
         required=required,
         multiple=repeats,
-        default=None,
         help=help_text,
     )
 

@@ -58,6 +58,18 @@ class ResourceCommands:
         """The operations the manager offers (and so Cachet's API allows)."""
         return [name for name in OPERATIONS if callable(getattr(self.manager, name, None))]
 
+    def fetches_current(self, operation: str, name: str) -> bool:
+        """Whether `update` may leave out `name`: the current value is fetched and resent.
+
+        The library declares the fields Cachet resets when omitted (`reset_on_omit`); they
+        can be fetched when the resource has a single GET.
+        """
+        return (
+            operation == "update"
+            and name in self.manager.reset_on_omit
+            and callable(getattr(self.manager, "get", None))
+        )
+
     def status_columns(self) -> dict[str, StatusKind]:
         """Keys shown as coloured statuses in `get` tables."""
         return {**({"status": self.status} if self.status else {}), **self.kinds}
@@ -159,9 +171,11 @@ RESOURCES: tuple[ResourceCommands, ...] = (
 def add_resource_commands(root: click.Group) -> None:
     """Add one command group per resource, with the operations its manager has."""
     for resource in RESOURCES:
-        group = click.Group(resource.name, help=resource.help)
-        for operation in resource.operations():
-            group.add_command(_command(resource, operation))
+        commands = [_command(resource, operation) for operation in resource.operations()]
+        # The group's example is its first command's.
+        group = click.Group(resource.name, help=resource.help, epilog=commands[0].epilog)
+        for command in commands:
+            group.add_command(command)
         root.add_command(group)
 
 
@@ -186,7 +200,10 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             direction = click.Choice(["asc", "desc"], case_sensitive=False)
             options.append(click.Option(["--order"], type=direction, help="Sort direction."))
         else:
-            options.append(option_for(parameter, resource.status, docs))
+            required = parameter.default is parameter.empty
+            if required and resource.fetches_current(operation, parameter.name):
+                required = False
+            options.append(option_for(parameter, resource.status, docs, required=required))
     if operation == "list":
         options += _paging_options()
     params = [argument for _, argument in sorted(arguments, key=lambda pair: pair[0])] + options
@@ -230,10 +247,29 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
             shown = " ".join(str(value) for value in values.values())
             renderer.done(f"Deleted {resource.name[:-1]} {shown}.")
         else:
-            result = getattr(manager, operation)(**given_values(values))
+            given = given_values(values)
+            if operation == "update":
+                given.update(_current_values(resource, manager, values))
+            result = getattr(manager, operation)(**given)
             renderer.item(result, resource.status_columns())
 
     return run
+
+
+def _current_values(
+    resource: ResourceCommands, manager: Manager[Any], values: dict[str, Any]
+) -> dict[str, Any]:
+    """Current values of the required update fields the user left out."""
+    missing = [
+        name
+        for name, value in values.items()
+        if value is None and resource.fetches_current("update", name)
+    ]
+    if not missing:
+        return {}
+    ids = tuple(values[name] for name in resource.ids if values.get(name) is not None)
+    current = manager.get_by_ids(ids)
+    return {name: current.value_for_update(name) for name in missing}
 
 
 def _example(resource: ResourceCommands, operation: str, params: list[click.Parameter]) -> str:

@@ -1,0 +1,101 @@
+"""`make demo`: a short tour of the `cachet` command against a local Cachet emulator.
+
+Starts `cachet-emulator --port 0 --seed demo`, runs a few `cachet` commands a status-page
+owner would run, and stops the emulator on every path. Exits non-zero if any step fails.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import cachetclient
+from cachetclient.cli import main as cachet
+
+_LISTENING = re.compile(r"listening on (?P<endpoint>\S+) \(token: (?P<token>\w+)\)")
+
+
+@contextmanager
+def emulator() -> Iterator[tuple[str, str]]:
+    """A seeded emulator in a child process: yields (endpoint, token), always stops it."""
+    command = [sys.executable, "-m", "cachet_emulator", "--port", "0", "--seed", "demo"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = _LISTENING.search(line)
+        if not found:
+            raise SystemExit(f"the emulator did not start: {line!r}")
+        yield found["endpoint"], found["token"]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def say(text: str) -> None:
+    """A line of narration."""
+    print(f"\n\033[1m# {text}\033[0m" if sys.stdout.isatty() else f"\n# {text}", flush=True)
+
+
+def run(*argv: str) -> None:
+    """Show a `cachet` command, run it, stop the tour if it fails."""
+    print(f"$ cachet {shlex.join(argv)}", flush=True)
+    code = cachet(list(argv))
+    sys.stdout.flush()
+    if code != 0:
+        raise SystemExit(f"`cachet {shlex.join(argv)}` failed with exit code {code}")
+
+
+def tour(endpoint: str, token: str) -> None:
+    """The commands of the tour."""
+    os.environ.update(CACHET_ENDPOINT=endpoint, CACHET_API_TOKEN=token)
+    say(f"A Cachet status page is running at {endpoint} (an emulator with demo data).")
+    say("`cachet status` shows it the way visitors see it:")
+    run("status")
+    say("The website goes down. A deploy hook or an alert opens an incident in one line:")
+    name = "Website unreachable"
+    run(
+        "incidents",
+        "open",
+        "--component",
+        "1",
+        "--component-status",
+        "major-outage",
+        "--name",
+        name,
+        "--message",
+        "Visitors get errors; we are investigating.",
+    )
+    say("The board now shows the outage and the open incident:")
+    run("status")
+    with cachetclient.Client(endpoint=endpoint, api_token=token) as client:
+        # The same thing in Python: the library behind the command.
+        incident = next(client.incidents.list(name=name))
+    say("Fixed. Resolving adds a Fixed update and sets the website back to operational:")
+    run("incidents", "resolve", str(incident.id), "--message", "A fix is deployed.")
+    run("components", "get", "1")
+    say("Metrics: push a value from cron, and read the latest points:")
+    run("points", "add", "1", "118.5")
+    run("points", "list", "1", "--per-page", "5")
+    say("Scripts get the API's JSON with --output json, e.g. the overall status:")
+    run("--output", "json", "version")
+    say("That was cachet-client: a Python library, this command and a local Cachet emulator.")
+
+
+def main() -> int:
+    """Run the tour; 0 when every step worked."""
+    with emulator() as (endpoint, token):
+        tour(endpoint, token)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
