@@ -42,7 +42,8 @@ def emulator() -> Iterator[tuple[str, str]]:
 
 def say(text: str) -> None:
     """A line of narration."""
-    print(f"\n\033[1m# {text}\033[0m" if sys.stdout.isatty() else f"\n# {text}", flush=True)
+    styled = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    print(f"\n\033[1m# {text}\033[0m" if styled else f"\n# {text}", flush=True)
 
 
 def run(*argv: str) -> None:

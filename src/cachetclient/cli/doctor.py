@@ -57,6 +57,7 @@ def check_endpoint(session: Session, found: list[Finding]) -> None:
         raise Stop
     try:
         base, _ = normalise_endpoint(session.endpoint)
+        session.client  # noqa: B018 -- refuses versions and settings the library cannot use
     except ConfigurationError as exc:
         found.append(Finding("endpoint", FAIL, str(exc)))
         raise Stop from None

@@ -6,6 +6,7 @@ Colours appear only on a terminal and never when `NO_COLOR` is set (rich checks 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,8 +29,16 @@ def data_of(value: Resource | Data) -> dict[str, Any]:
 
 
 def console(*, stderr: bool = False) -> Console:
-    """A console on the current stdout/stderr (looked up late so test runners can swap them)."""
-    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, soft_wrap=False)
+    """A console on the current stdout/stderr (looked up late so test runners can swap them).
+
+    With `NO_COLOR` set there is no styling at all (rich alone would still print bold).
+    """
+    return Console(
+        file=sys.stderr if stderr else sys.stdout,
+        highlight=False,
+        soft_wrap=False,
+        color_system=None if os.environ.get("NO_COLOR") else "auto",
+    )
 
 
 def cell(value: Any, kind: StatusKind | None = None) -> Text:
