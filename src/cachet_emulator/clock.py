@@ -21,6 +21,7 @@ class InvalidTimeZone(ApiError):
     def __init__(self) -> None:
         super().__init__(500)
 
+
 STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
 _MINUTE_FORMAT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})")
 
