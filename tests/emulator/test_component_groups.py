@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 GET_KEYS = [
     "id", "name", "order", "visible", "collapsed", "created_at", "updated_at",

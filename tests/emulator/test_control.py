@@ -6,7 +6,7 @@ from typing import Any
 
 import requests
 
-from tests.emulator.conftest import TOKEN, Api
+from tests.emulator.api import TOKEN, Api
 
 
 def _control(
