@@ -59,7 +59,7 @@ def tour(endpoint: str, token: str) -> None:
     """The commands of the tour."""
     os.environ.update(CACHET_ENDPOINT=endpoint, CACHET_API_TOKEN=token)
     say(f"A Cachet status page is running at {endpoint} (an emulator with demo data).")
-    say("`cachet status` shows it the way visitors see it:")
+    say("`cachet status` shows the page in the terminal (hidden parts marked):")
     run("status")
     say("The website goes down. A deploy hook or an alert opens an incident in one line:")
     name = "Website unreachable"

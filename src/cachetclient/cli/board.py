@@ -92,7 +92,7 @@ def render(board: Board) -> Stack:
     components.add_column(min_width=24)
     components.add_column()
     for group in board.groups:
-        components.add_row(Text(str(group.get("name")), style="bold"), "")
+        components.add_row(Text(f"{group.get('name')}{_hidden(group)}", style="bold"), "")
         for component in group["components"]:
             components.add_row(
                 f"  {component.get('name')}", cell(component.get("status"), COMPONENT)
@@ -116,13 +116,18 @@ def render(board: Board) -> Stack:
 
 def _incident_lines(incident: Data) -> Text:
     status = incident.get("latest_status", incident.get("status"))
-    line = Text(f"  #{incident.get('id')} {incident.get('name')}  ")
+    line = Text(f"  #{incident.get('id')} {incident.get('name')}{_hidden(incident)}  ")
     line.append_text(cell(status, INCIDENT))
     latest = incident.get("latest_update")
     message = latest.get("message") if latest else incident.get("message")
     when = latest.get("created_at") if latest else incident.get("occurred_at")
     line.append(f"\n      {when}: {message}", style="dim")
     return line
+
+
+def _hidden(item: Data) -> str:
+    # Only logged-in users see these on the status page; the board shows what a token sees.
+    return " (hidden)" if item.get("visible") in (0, False) else ""
 
 
 def _schedule_line(schedule: Data) -> Text:
