@@ -82,11 +82,11 @@ def tour(endpoint: str, token: str) -> None:
         incident = next(client.incidents.list(name=name))
     say("Fixed. Resolving adds a Fixed update and sets the website back to operational:")
     run("incidents", "resolve", str(incident.id), "--message", "A fix is deployed.")
-    run("components", "get", "1")
+    run("components", "list", "--group-id", "1")
     say("Metrics: push a value from cron, and read the latest points:")
     run("points", "add", "1", "118.5")
     run("points", "list", "1", "--per-page", "5")
-    say("Scripts get the API's JSON with --output json, e.g. the overall status:")
+    say("Scripts get the API's data as JSON with --output json:")
     run("--output", "json", "version")
     say("That was cachet-client: a Python library, this command and a local Cachet emulator.")
 

@@ -48,10 +48,21 @@ def cell(value: Any, kind: StatusKind | None = None) -> Text:
     if value is None:
         return Text("")
     if isinstance(value, (dict, list)):
-        return Text(json.dumps(value, ensure_ascii=False))
+        return Text(nested_summary(value))
     if isinstance(value, bool):
         return Text("yes" if value else "no")
     return Text(str(value))
+
+
+def nested_summary(value: dict[str, Any] | list[Any]) -> str:
+    """A nested object in one short line: `#3 Website`, `2 items`, or compact JSON."""
+    if isinstance(value, dict) and "id" in value:
+        label = value.get("name") or value.get("email") or value.get("message") or ""
+        return f"#{value['id']} {label}".strip()
+    if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
 from cachetclient.errors import CachetError
 from cachetclient.v1 import enums
+from cachetclient.v1.components import Component
 
 pass_session = click.pass_obj
 
@@ -63,7 +64,12 @@ def set_component_status(session: Session, component_id: int, status: int) -> No
       cachet components set-status 3 partial-outage
     """
     component = session.client.components.update(component_id, status=status)
-    session.renderer.item(component, {"status": COMPONENT})
+    if session.renderer.as_json:
+        session.renderer.json(component.attrs)
+    else:
+        session.renderer.done(
+            f"Component #{component.id} {component.name} is now {_label(component)}."
+        )
 
 
 @click.command("open")
@@ -106,7 +112,17 @@ def open_incident(session: Session, /, **options: Any) -> None:
         component_status=options["component_status"],
         notify=not options["no_notify"],
     )
-    session.renderer.item(incident, {"status": INCIDENT})
+    if session.renderer.as_json:
+        session.renderer.json(incident.attrs)
+        return
+    session.renderer.done(
+        f"Opened incident #{incident.id} {incident.name!r} ({INCIDENT.name_of(incident.status)})."
+    )
+    if incident.component_id:
+        component = session.client.components.get(incident.component_id)
+        session.renderer.done(
+            f"Component #{component.id} {component.name} is now {_label(component)}."
+        )
 
 
 @click.command("resolve")
@@ -135,9 +151,13 @@ def resolve_incident(session: Session, incident_id: int, message: str) -> None:
             {"update": update.attrs, "component": component.attrs if component else None}
         )
         return
-    session.renderer.item(update, {"status": INCIDENT})
+    session.renderer.done(
+        f"Resolved incident #{incident_id} {incident.name!r} with a Fixed update."
+    )
     if component is not None:
-        session.renderer.done(f"Component {component.id} ({component.name}) is operational again.")
+        session.renderer.done(
+            f"Component #{component.id} {component.name} is {_label(component)} again."
+        )
 
 
 @click.command("add")
@@ -156,7 +176,14 @@ def add_point(
     """
     extra = {} if timestamp is None else {"timestamp": timestamp}
     point = session.client.metric_points.create(metric_id=metric_id, value=value, **extra)
-    session.renderer.item(point)
+    if session.renderer.as_json:
+        session.renderer.json(point.attrs)
+    else:
+        session.renderer.done(f"Added {value:g} to metric #{metric_id} (point #{point.id}).")
+
+
+def _label(component: Component) -> str:
+    return COMPONENT.name_of(component.status)
 
 
 def add_workflow_commands(root: click.Group) -> None:
