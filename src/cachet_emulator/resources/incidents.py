@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -179,7 +180,7 @@ def create_incident(call: ApiCall) -> Reply:
     values = read_command(call, CREATE_FIELDS)
     component = _existing_component(call, values["component_id"])
     attributes: dict[str, Any] = {**DEFAULTS, "user_id": call.user_id}
-    attributes.update({key: values[key] for key in ("name", "status", "visible")})
+    attributes.update({key: values[key] for key in ("name", "status", "visible", "stickied")})
     attributes["message"] = _message(call, values, component)
     if php.is_truthy(values["component_id"]):
         attributes["component_id"] = values["component_id"]
@@ -298,7 +299,8 @@ def _store_meta(call: ApiCall, incident_id: int, meta: dict[str, Any] | list[Any
             value = _php_array({i: v for i, v in enumerate(value) if php.is_truthy(v)})
         if not php.is_truthy(value):
             continue
-        row = {"key": str(key), "value": value, "incident_id": incident_id}
+        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        row = {"key": str(key), "value": encoded, "incident_id": incident_id}
         call.store.insert(META_TABLE, {**row, "created_at": now, "updated_at": now})
 
 
