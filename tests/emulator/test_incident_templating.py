@@ -34,7 +34,9 @@ def test_template_replaces_the_sent_message_which_is_incident_message(api: Api) 
 
 
 def test_incident_variables_are_the_request_values(api: Api) -> None:
-    text = "{{ incident.name }}|{{ incident.status }}|{{ incident.visible }}|{{ incident.stickied }}"
+    text = (
+        "{{ incident.name }}|{{ incident.status }}|{{ incident.visible }}|{{ incident.stickied }}"
+    )
     assert _render(api, text + "|{{ incident.notify }}") == "N|1|1||1"
 
 
@@ -57,7 +59,7 @@ def test_python_attributes_are_not_reachable(api: Api) -> None:
 
 
 def test_values_are_html_escaped_quirk_21(api: Api) -> None:
-    vars_ = {"v": "Fish & Chips <b>\"it's\"</b>"}
+    vars_ = {"v": 'Fish & Chips <b>"it\'s"</b>'}
     assert _render(api, "{{ v }}", vars=vars_) == (
         "Fish &amp; Chips &lt;b&gt;&quot;it&#039;s&quot;&lt;/b&gt;"
     )

@@ -87,7 +87,10 @@ def test_create_ignores_component_fields_after_validating_them_quirk_15(api: Api
 
 def test_create_with_empty_body_lists_both_required_fields(api: Api) -> None:
     response = api.post(f"incidents/{_incident(api)}/updates")
-    assert details_of(response) == ["The status field is required.", "The message field is required."]
+    assert details_of(response) == [
+        "The status field is required.",
+        "The message field is required.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -247,7 +250,10 @@ def test_bad_json_and_sql_metacharacters(api: Api) -> None:
     incident = _incident(api)
     headers = {"Content-Type": "application/json"}
     response = api.post(f"incidents/{incident}/updates", data=b"[1, 2", headers=headers)
-    assert details_of(response) == ["The status field is required.", "The message field is required."]
+    assert details_of(response) == [
+        "The status field is required.",
+        "The message field is required.",
+    ]
     text = "'); DELETE FROM incident_updates; --"
     data = api.create(f"incidents/{incident}/updates", status=2, message=text, extra="ignored")
     assert data["message"] == text and "extra" not in data

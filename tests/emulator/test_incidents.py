@@ -306,7 +306,9 @@ def test_update_occurred_at(api: Api) -> None:
     path = f"incidents/{created['id']}"
     data = api.put(path, json={"occurred_at": "2021-01-02 03:04"}).json()["data"]
     assert data["occurred_at"] == "2021-01-02 03:04:00"
-    assert api.put(path, json={"occurred_at": "2021-01-02 03:04:05", "name": "X"}).status_code == 500
+    assert (
+        api.put(path, json={"occurred_at": "2021-01-02 03:04:05", "name": "X"}).status_code == 500
+    )
     assert api.get(path).json()["data"]["name"] == BASIC["name"]
 
 
