@@ -225,3 +225,25 @@ def test_occurred_at_is_read_in_the_request_time_zone(api: Api) -> None:
     assert data["occurred_at"] == "2020-08-01 14:30:00"
     shown = api.get(f"incidents/{data['id']}").json()["data"]["occurred_at"]
     assert shown == "2020-08-01 12:30:00"
+
+
+def test_create_with_explicit_flags_pinned(api: Api) -> None:
+    fields = {"name": "Foo", "message": "Lorem ipsum", "status": 1, "visible": 1}
+    response = api.post("incidents", json={**fields, "stickied": False})
+    assert response.status_code == 200
+    assert response.json()["data"]["stickied"] is False
+
+
+def test_create_with_component_status_one_pinned(api: Api) -> None:
+    component = api.create("components", name="API", status=3)
+    fields = {**BASIC, "component_id": component["id"], "component_status": 1}
+    assert api.post("incidents", json=fields).status_code == 200
+    assert api.get(f"components/{component['id']}").json()["data"]["status"] == 1
+
+
+def test_create_message_skips_the_xss_filter_that_update_applies(api: Api) -> None:
+    created = api.create("incidents", name="A", status=1, message="<script>x</script>")
+    assert created["message"] == "<script>x</script>"
+    path = f"incidents/{created['id']}"
+    response = api.put(path, json={"message": "<script>x</script>"})
+    assert "<script>" not in response.json()["data"]["message"]

@@ -257,3 +257,10 @@ def test_bad_json_and_sql_metacharacters(api: Api) -> None:
     text = "'); DELETE FROM incident_updates; --"
     data = api.create(f"incidents/{incident}/updates", status=2, message=text, extra="ignored")
     assert data["message"] == text and "extra" not in data
+
+
+def test_unknown_update_of_an_incident_without_updates_is_404_pinned(api: Api) -> None:
+    incident = _incident(api)
+    response = api.get(f"incidents/{incident}/updates/1")
+    assert errors_of(response)["detail"] == UPDATE_404
+    assert api.get(f"incidents/{incident}/updates").json()["data"] == []

@@ -230,3 +230,8 @@ def test_permalink_uses_the_configured_site_url(api: Api) -> None:
     api.emulator.configure(site_url="https://status.example.com")
     data = api.create("incidents", **BASIC)
     assert data["permalink"] == f"https://status.example.com/incidents/{data['id']}"
+
+
+def test_list_returns_every_created_incident_pinned(api: Api) -> None:
+    ids = [api.create("incidents", **BASIC)["id"] for _ in range(3)]
+    assert [i["id"] for i in api.get("incidents").json()["data"]] == ids
