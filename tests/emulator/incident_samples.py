@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.emulator.conftest import Api
+from tests.emulator.api import Api
 
 CREATE_KEYS = [
     "stickied", "notifications", "user_id", "name", "status", "visible", "message",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of
+from tests.emulator.api import Api, details_of
 
 
 def _template(api: Api, text: str, name: str = "Test Template") -> None:

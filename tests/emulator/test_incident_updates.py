@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS = [
     "incident_id", "status", "message", "user_id", "updated_at", "created_at", "id", "incident",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 GET_KEYS = [
     "id", "component_id", "name", "status", "visible", "message", "scheduled_at", "created_at",
