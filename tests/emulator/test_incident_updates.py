@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
 
@@ -264,3 +266,23 @@ def test_unknown_update_of_an_incident_without_updates_is_404_pinned(api: Api) -
     response = api.get(f"incidents/{incident}/updates/1")
     assert errors_of(response)["detail"] == UPDATE_404
     assert api.get(f"incidents/{incident}/updates").json()["data"] == []
+
+
+_values = st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.lists(st.integers())
+_update_fields = st.dictionaries(
+    st.sampled_from(["status", "message", "component_id", "component_status", "incident_id"]),
+    _values,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_update_fields)
+def test_any_json_create_and_update_is_200_or_400(api: Api, fields: dict[str, Any]) -> None:
+    incident = _incident(api)
+    response = api.post(f"incidents/{incident}/updates", json=fields)
+    assert response.status_code in (200, 400), response.text
+    update = _update(api, incident)
+    response = api.put(f"incidents/{incident}/updates/{update}", json=fields)
+    assert response.status_code in (200, 400), response.text
