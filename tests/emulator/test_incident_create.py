@@ -12,7 +12,7 @@ from tests.emulator.api import Api, details_of
 from tests.emulator.incident_samples import BASIC, CREATE_KEYS, insert_row, total_incidents
 
 
-def test_create_hidden_incident_has_the_create_shape_without_component(api: Api) -> None:
+def test_create_answers_200_with_its_own_key_set_quirk_1(api: Api) -> None:
     data = api.create("incidents", **BASIC, visible=0)
     assert list(data) == CREATE_KEYS
     assert (data["stickied"], data["notifications"], data["visible"]) == (False, False, 0)

@@ -42,7 +42,7 @@ def _insert_update(api: Api, incident_id: int, created_at: str, status: int = 2)
         return api.emulator.store.insert("incident_updates", {**values, **stamps})
 
 
-def test_create_has_the_create_shape_with_the_incident_embedded_quirk_28(api: Api) -> None:
+def test_create_has_its_own_shape_with_the_incident_embedded_quirks_1_28(api: Api) -> None:
     incident = _incident(api)
     response = api.post(f"incidents/{incident}/updates", json=FIXED)
     data = response.json()["data"]
@@ -286,3 +286,14 @@ def test_any_json_create_and_update_is_200_or_400(api: Api, fields: dict[str, An
     update = _update(api, incident)
     response = api.put(f"incidents/{incident}/updates/{update}", json=fields)
     assert response.status_code in (200, 400), response.text
+
+
+def test_status_stays_info_until_a_fixed_update_quirk_20(api: Api) -> None:
+    api.create("components", name="API", status=1)
+    incident = _incident(api, visible=0)
+    assert api.get("status").json()["data"]["status"] == "info"
+    _update(api, incident, status=4)
+    assert api.get("status").json()["data"] == {
+        "status": "success",
+        "message": "System operational",
+    }

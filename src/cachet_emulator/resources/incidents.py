@@ -101,7 +101,7 @@ def present(
     data["meta"] = meta_of(call, row["id"])
     data["updates"] = facts.pop("updates")
     if with_component:
-        data["component"] = components.present(call, component) if component else None
+        data["component"] = _component(call, component)
     return {**data, **facts}
 
 
@@ -113,8 +113,13 @@ def present_created(
     facts = _facts(call, attributes)
     data["is_resolved"] = facts.pop("is_resolved")
     if with_component:
-        data["component"] = components.present(call, component) if component else None
+        data["component"] = _component(call, component)
     return {**data, **facts, "meta": meta_of(call, attributes["id"])}
+
+
+def _component(call: ApiCall, component: Row | None) -> dict[str, Any] | None:
+    """The `component` relation that notifications leave attached (quirk 28)."""
+    return components.present(call, component) if component else None
 
 
 def _facts(call: ApiCall, incident: Row) -> dict[str, Any]:
