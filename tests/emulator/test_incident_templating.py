@@ -129,3 +129,8 @@ def test_update_incident_name_is_empty_unless_sent(api: Api) -> None:
 def test_scalars_print_like_php(api: Api, value: Any) -> None:
     expected = {True: "1", 2: "2", None: ""}[value]
     assert _render(api, "[{{ v }}]", vars={"v": value, "w": 1}) == f"[{expected}]"
+
+
+def test_escape_and_raw_filters_escape_once_or_not_at_all(api: Api) -> None:
+    message = _render(api, "{{ v|e }} {{ v|raw }} [{{ range }}]", vars={"v": "<&>"})
+    assert message == "&lt;&amp;&gt; <&> []"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import TemplateError, Undefined
+from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from cachet_emulator import php
@@ -33,6 +34,8 @@ class _ArrayToStringConversion(TemplateError):
 def _twig_print(value: Any) -> str:
     if isinstance(value, Undefined):
         return ""
+    if isinstance(value, Markup):  # already escaped (`|e`) or marked safe (`|raw`)
+        return str(value)
     if isinstance(value, list | dict):
         raise _ArrayToStringConversion("Array to string conversion")
     return php.to_string(value).translate(_HTML_ESCAPES)
@@ -61,6 +64,8 @@ _ENVIRONMENT = _TwigLikeEnvironment(
     trim_blocks=True,  # Twig drops the first newline after a `%}` or `#}`
     keep_trailing_newline=True,
 )
+_ENVIRONMENT.globals.clear()  # Twig has no `range`, `dict`, ... variables: they print nothing
+_ENVIRONMENT.filters["raw"] = Markup  # Twig's way to print a value unescaped
 
 
 def find_template(store: Store, slug: Any) -> Row | None:
