@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import TemplateError, Undefined
-from markupsafe import Markup
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
 
 from cachet_emulator import php
 from cachet_emulator.errors import server_error
