@@ -297,3 +297,14 @@ def test_status_stays_info_until_a_fixed_update_quirk_20(api: Api) -> None:
         "status": "success",
         "message": "System operational",
     }
+
+
+def test_parent_updated_at_moves_only_when_its_status_changes(api: Api) -> None:
+    values = {"name": "Old", "status": 2, "message": "m", "user_id": 1}
+    stamps = {"created_at": "2020-01-01 00:00:00", "updated_at": "2020-01-01 00:00:00"}
+    with api.emulator.store.transaction():
+        incident = api.emulator.store.insert("incidents", {**values, **stamps})
+    _update(api, incident, status=2)
+    assert api.get(f"incidents/{incident}").json()["data"]["updated_at"] == stamps["updated_at"]
+    _update(api, incident, status=3)
+    assert api.get(f"incidents/{incident}").json()["data"]["updated_at"] > stamps["updated_at"]
