@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS = [
     "value",
@@ -419,3 +420,38 @@ def test_23_missing_value_is_a_bare_400(api23: Api) -> None:
     metric = api23.create("metrics", **METRIC)
     response = api23.post(f"metrics/{metric['id']}/points", json={})
     assert response.status_code == 400 and "meta" not in errors_of(response)
+
+
+@pytest.mark.parametrize(
+    ("zone", "headers"),
+    [("UTC", {}), ("Europe/Paris", {}), ("UTC", {"Time-Zone": "America/Mexico_City"})],
+)
+def test_timestamp_now_pinned_by_cachet_is_rounded_in_the_shown_zone(
+    api: Api, zone: str, headers: dict[str, str]
+) -> None:
+    api.emulator.configure(timezone=zone)
+    metric_id = make_metric(api)
+    now = int(time.time())
+    response = api.post(
+        f"metrics/{metric_id}/points", json={"value": 1, "timestamp": now}, headers=headers
+    )
+    rounded = datetime.fromtimestamp((now + 15) // 30 * 30, timezone.utc)
+    shown_zone = ZoneInfo(headers.get("Time-Zone", zone))
+    assert response.json()["data"]["created_at"] == rounded.astimezone(shown_zone).strftime(STORED)
+
+
+def test_query_string_and_form_fields_create_and_update_points(api: Api) -> None:
+    metric_id = make_metric(api)
+    point = api.post(f"metrics/{metric_id}/points?value=5").json()["data"]
+    assert point["value"] == 5
+    # Form values are strings, so a form PUT can carry the timestamp.
+    form = {"value": "6", "timestamp": str(BASE)}
+    data = api.put(f"metrics/{metric_id}/points/{point['id']}", data=form).json()["data"]
+    assert (data["value"], data["created_at"]) == (6, "2020-08-08 10:05:00")
+
+
+def test_unknown_and_internal_fields_are_ignored_on_create(api: Api) -> None:
+    metric_id = make_metric(api)
+    fields = {"value": 1, "counter": 10, "metric_id": 99, "created_at": "2001-01-01", "x": 1}
+    data = api.create(f"metrics/{metric_id}/points", **fields)
+    assert (data["counter"], data["metric_id"]) == (1, metric_id) and "x" not in data

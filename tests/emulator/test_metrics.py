@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS = [
     "name", "display_chart", "default_value", "calc_type", "places", "default_view",
@@ -414,3 +414,8 @@ def test_23_delete_keeps_points(api23: Api) -> None:
 def test_23_unknown_metric_has_generic_404(api23: Api) -> None:
     response = api23.get("metrics/9")
     assert errors_of(response)["detail"].startswith("The requested resource could not be found")
+
+
+@pytest.mark.parametrize("threshold", [-5, -60])
+def test_negative_divisors_of_60_pass_like_php_modulo(api: Api, threshold: int) -> None:
+    assert create_metric(api, threshold=threshold)["threshold"] == threshold

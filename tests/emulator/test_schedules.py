@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS = [
     "status", "completed_at", "name", "message", "scheduled_at", "updated_at", "created_at",
@@ -299,3 +299,9 @@ def test_malformed_json_and_metacharacters(api: Api) -> None:
 def test_23_has_no_schedules(api23: Api) -> None:
     assert api23.get("schedules").status_code == 404
     assert api23.post("schedules", json=MINIMAL).status_code == 404
+
+
+def test_fields_outside_the_api_are_ignored(api: Api) -> None:
+    data = make_schedule(api, deleted_at="2020-01-01 00:00", id=40, human_status="x")
+    assert data["id"] == 1 and data["human_status"] == "Upcoming"
+    assert shown(api, 1)["deleted_at"] is None

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS_UNVERIFIED = [
     "email", "verify_code", "updated_at", "created_at", "id", "subscriptions", "verified_at",
@@ -271,3 +271,11 @@ def test_23_delete_leaves_subscriptions(api23: Api) -> None:
     assert row["subscriber_id"] == created["id"]
     assert api23.delete(f"subscriptions/{row['id']}").status_code == 204
     assert stored_subscriptions(api23) == []
+
+
+def test_fields_outside_the_api_are_ignored(api: Api) -> None:
+    fields = {"global": False, "phone_number": "123", "verify_code": "mine", "id": 50}
+    data = api.create("subscribers", email=EMAIL, **fields)
+    assert data["id"] == 1 and data["verify_code"] != "mine"
+    [shown] = subscribers(api)
+    assert shown["global"] is True and shown["phone_number"] is None

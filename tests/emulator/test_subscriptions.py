@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.conftest import Api, errors_of
+from tests.emulator.api import Api, errors_of
 
 
 def subscriber_with_two_subscriptions(api: Api) -> dict[str, Any]:
