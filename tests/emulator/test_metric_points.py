@@ -455,3 +455,15 @@ def test_unknown_and_internal_fields_are_ignored_on_create(api: Api) -> None:
     fields = {"value": 1, "counter": 10, "metric_id": 99, "created_at": "2001-01-01", "x": 1}
     data = api.create(f"metrics/{metric_id}/points", **fields)
     assert (data["counter"], data["metric_id"]) == (1, metric_id) and "x" not in data
+
+
+def test_23_huge_threshold_window_reaches_every_point(api23: Api) -> None:
+    metric = api23.create("metrics", **METRIC, threshold=10**15)
+    old = insert_point(api23, metric["id"], 2, datetime(2001, 1, 1, tzinfo=timezone.utc))
+    assert api23.create(f"metrics/{metric['id']}/points", value=2)["id"] == old
+
+
+def test_23_non_numeric_value_is_stored_as_zero(api23: Api) -> None:
+    metric = api23.create("metrics", **METRIC)
+    api23.create(f"metrics/{metric['id']}/points", value="abc")
+    assert points_of(api23, metric["id"])[0]["value"] == 0

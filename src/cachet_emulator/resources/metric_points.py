@@ -92,15 +92,22 @@ def delete_point(call: ApiCall) -> Reply:
 
 def _point_to_aggregate(call: ApiCall, metric: Row, value: float, now: datetime) -> Row | None:
     """The first point of `metric` with `value` created inside the threshold window."""
-    threshold = php.cast_int(metric["threshold"])
-    if call.is_23:
-        since = now - timedelta(minutes=threshold)
-    else:
-        since = (now - timedelta(minutes=threshold - 1)).replace(second=0)
+    since = _window_start(call, php.cast_int(metric["threshold"]), now)
     where = [("metric_id", metric["id"]), ("value", value)]
     sql = '"created_at" >= ?'
-    rows = call.store.select(TABLE, where, extra_sql=sql, extra_parameters=[clock.stored(since)])
+    rows = call.store.select(TABLE, where, extra_sql=sql, extra_parameters=[since])
     return rows[0] if rows else None
+
+
+def _window_start(call: ApiCall, threshold: int, now: datetime) -> str:
+    """2.4: now - (threshold - 1) minutes, at the start of that minute; 2.3: now - threshold."""
+    try:
+        if call.is_23:
+            return clock.stored(now - timedelta(minutes=threshold))
+        return clock.stored((now - timedelta(minutes=threshold - 1)).replace(second=0))
+    except OverflowError:
+        # Only 2.3 stores thresholds this large; the window then reaches either end of time.
+        return "0000-00-00 00:00:00" if threshold > 0 else "9999-12-31 23:59:59"
 
 
 def _moment(call: ApiCall, timestamp: Any) -> datetime:

@@ -71,7 +71,9 @@ UPDATE_FIELDS = (
 # metrics.default_value is DECIMAL(10,3).
 DEFAULT_VALUE_MAXIMUM = 9999999.999
 # Columns stored as integers: MySQL rounds a decimal written into them.
-INTEGER_COLUMNS = ("calc_type", "display_chart", "places", "default_view", "threshold", "order")
+INTEGER_COLUMNS = (
+    "calc_type", "display_chart", "places", "default_view", "threshold", "order", "visible",
+)  # fmt: skip
 
 
 def stored_decimal(value: Any, maximum: float) -> float:
@@ -92,11 +94,13 @@ def _stored(name: str, value: Any) -> Any:
         return value
     if name == "default_value":
         return stored_decimal(value, DEFAULT_VALUE_MAXIMUM)
-    if name in (*INTEGER_COLUMNS, "visible") and php.is_numeric(value):
-        return int(Decimal(repr(php.to_number(value))).quantize(0, rounding=ROUND_HALF_UP))
-    if name in (*INTEGER_COLUMNS, "visible") and isinstance(value, bool):
+    if name not in INTEGER_COLUMNS:
+        return value
+    if isinstance(value, bool):
         return int(value)
-    return value
+    if php.is_numeric(value):
+        return int(Decimal(repr(php.to_number(value))).quantize(0, rounding=ROUND_HALF_UP))
+    return value  # 2.3 only (no command rules); shown as 0 like MySQL would store it
 
 
 def default_view_name(default_view: Any) -> str:
