@@ -124,6 +124,8 @@ def test_create_with_empty_body_lists_required_fields_in_order(api: Api) -> None
         ({"default_view": 4}, "The default view must be between 0 and 3."),
         ({"view": -1}, "The default view must be between 0 and 3."),
         ({"default_view": None}, "The default view field is required."),
+        ({"default_view": "x"}, "The default view must be an integer."),
+        ({"visible": "x"}, "The visible must be an integer."),
         ({"threshold": 1.5}, "The threshold must be an integer."),
         ({"threshold": None}, "The threshold field is required."),
         ({"order": "first"}, "The order must be an integer."),
@@ -140,6 +142,19 @@ def test_display_chart_false_is_400_quirk_13(api: Api) -> None:
     response = api.post("metrics", json={**MINIMAL, "display_chart": False})
     assert details_of(response) == ["The display chart must be an integer."]
     assert create_metric(api, display_chart=0)["display_chart"] is False
+
+
+def test_default_value_true_passes_int_but_fails_the_model_numeric_rule(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "default_value": True})
+    assert details_of(response) == ["The default value must be a number."]
+
+
+def test_update_calc_type_garbage_fails_integer_and_in(api: Api) -> None:
+    metric = create_metric(api)
+    assert details_of(api.put(f"metrics/{metric['id']}", json={"calc_type": "x"})) == [
+        "The calc type must be an integer.",
+        "The selected calc type is invalid.",
+    ]
 
 
 def test_display_chart_two_fails_the_model_bool_rule(api: Api) -> None:
@@ -221,7 +236,10 @@ def test_default_value_is_returned_truncated(api: Api) -> None:
     ("fields", "message"),
     [
         ({"name": 5}, "The name must be a string."),
+        ({"suffix": 5}, "The suffix must be a string."),
+        ({"description": [1]}, "The description must be a string."),
         ({"default_value": "abc"}, "The default value must be a number."),
+        ({"places": "x"}, "The places must be a number."),
         ({"calc_type": 2}, "The selected calc type is invalid."),
         ({"display_chart": False}, "The display chart must be an integer."),
         ({"places": 4.5}, "The places must be between 0 and 4."),

@@ -222,6 +222,10 @@ def test_update_components_array_is_ignored(api: Api) -> None:
     [
         ({"name": 5}, "The name must be a string."),
         ({"status": 7}, "The status may not be greater than 2."),
+        ({"status": -2}, "The status must be at least 0."),
+        ({"status": "x"}, "The status must be an integer."),
+        ({"message": 5}, "The message must be a string."),
+        ({"completed_at": ["x"]}, "The completed at must be a string."),
         ({"scheduled_at": 5}, "The scheduled at must be a string."),
         ({"components": "x"}, "The components must be an array."),
         ({"name": ""}, "The name field is required."),
