@@ -8,8 +8,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.json_values import JSON_VALUES
 
 CREATE_KEYS = [
     "value",
@@ -467,3 +470,39 @@ def test_23_non_numeric_value_is_stored_as_zero(api23: Api) -> None:
     metric = api23.create("metrics", **METRIC)
     api23.create(f"metrics/{metric['id']}/points", value="abc")
     assert points_of(api23, metric["id"])[0]["value"] == 0
+
+
+_POINT_FIELDS = st.dictionaries(
+    st.sampled_from(["value", "timestamp"]),
+    JSON_VALUES | st.sampled_from([1, "2.5", str(BASE), BASE]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_POINT_FIELDS)
+def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
+    api.emulator.reset()  # hypothesis runs many examples in one test
+    metric_id = make_metric(api)
+    response = api.post(f"metrics/{metric_id}/points", json=fields)
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        assert [p["id"] for p in points_of(api, metric_id)] == [response.json()["data"]["id"]]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_POINT_FIELDS)
+def test_any_json_update_is_200_or_400_or_500_for_garbage_timestamp(
+    api: Api, fields: dict[str, Any]
+) -> None:
+    api.emulator.reset()  # hypothesis runs many examples in one test
+    metric_id = make_metric(api)
+    point = api.create(f"metrics/{metric_id}/points", value=1)
+    response = api.put(f"metrics/{metric_id}/points/{point['id']}", json=fields)
+    if response.status_code == 500:  # a non-numeric timestamp string (spec 12.5)
+        assert isinstance(fields.get("timestamp"), str)
+        return
+    assert response.status_code in (200, 400), response.text

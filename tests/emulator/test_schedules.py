@@ -6,8 +6,11 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.json_values import JSON_VALUES
 
 CREATE_KEYS = [
     "status", "completed_at", "name", "message", "scheduled_at", "updated_at", "created_at",
@@ -309,3 +312,35 @@ def test_fields_outside_the_api_are_ignored(api: Api) -> None:
     data = make_schedule(api, deleted_at="2020-01-01 00:00", id=40, human_status="x")
     assert data["id"] == 1 and data["human_status"] == "Upcoming"
     assert shown(api, 1)["deleted_at"] is None
+
+
+@pytest.mark.parametrize("date", ["9999-13-01 00:00", "0000-01-01 00:00"])
+def test_dates_no_column_can_hold_are_a_bare_400(api: Api, date: str) -> None:
+    response = api.post("schedules", json={**MINIMAL, "scheduled_at": date})
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+    created = make_schedule(api)
+    response = api.put(f"schedules/{created['id']}", json={"completed_at": date})
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+
+
+_SCHEDULE_FIELDS = st.dictionaries(
+    st.sampled_from(
+        ["name", "message", "status", "scheduled_at", "completed_at", "components", "notify"]
+    ),
+    JSON_VALUES | st.sampled_from(["2020-09-01 20:00", "2020-9-1 7:05", "1", 1, 2]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_SCHEDULE_FIELDS)
+def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
+    api.emulator.reset()  # hypothesis runs many examples in one test
+    response = api.post("schedules", json=fields)
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        created = response.json()["data"]
+        data = shown(api, created["id"])
+        assert (data["name"], data["status"]) == (created["name"], created["status"])
+        assert data["scheduled_at"] == created["scheduled_at"]

@@ -6,8 +6,11 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.json_values import JSON_VALUES
 
 CREATE_KEYS_UNVERIFIED = [
     "email", "verify_code", "updated_at", "created_at", "id", "subscriptions", "verified_at",
@@ -279,3 +282,27 @@ def test_fields_outside_the_api_are_ignored(api: Api) -> None:
     assert data["id"] == 1 and data["verify_code"] != "mine"
     [shown] = subscribers(api)
     assert shown["global"] is True and shown["phone_number"] is None
+
+
+_SUBSCRIBER_FIELDS = st.dictionaries(
+    st.sampled_from(["email", "verify", "components"]),
+    JSON_VALUES | st.sampled_from([EMAIL, "a@b.c", [1, 2], True, "false"]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_SUBSCRIBER_FIELDS)
+def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
+    api.emulator.reset()  # hypothesis runs many examples in one test
+    components(api, 2)
+    response = api.post("subscribers", json=fields)
+    if response.status_code == 500:  # components that are not an array (spec 14.4)
+        assert not isinstance(fields.get("components"), list | dict)
+        assert subscribers(api) == []
+        return
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        [data] = subscribers(api)
+        assert data["id"] == response.json()["data"]["id"]
