@@ -388,43 +388,6 @@ def test_unknown_ids_are_404_first_unknown_wins(api: Api, path: str, model: str)
         )
 
 
-def test_23_timestamp_is_stored_exactly(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
-    data = api23.create(f"metrics/{metric['id']}/points", value=1, timestamp=1434369116)
-    assert data["created_at"] == "2015-06-15 11:51:56"
-
-
-def test_23_list_is_by_id(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
-    for stamp in (BASE, BASE + 7200, BASE + 3600):
-        api23.create(f"metrics/{metric['id']}/points", value=stamp, timestamp=stamp)
-    data = api23.get(f"metrics/{metric['id']}/points").json()["data"]
-    assert [point["id"] for point in data] == [1, 2, 3]
-
-
-def test_23_window_is_threshold_minutes_without_truncation(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC, threshold=5)
-    now = datetime.now(timezone.utc)
-    inside = insert_point(api23, metric["id"], 3, now - timedelta(minutes=4, seconds=50))
-    insert_point(api23, metric["id"], 4, now - timedelta(minutes=5, seconds=5))
-    assert api23.create(f"metrics/{metric['id']}/points", value=3)["id"] == inside
-    assert api23.create(f"metrics/{metric['id']}/points", value=4)["counter"] == 1
-
-
-def test_23_update_accepts_integer_timestamp_and_resets_missing_value(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
-    point = api23.create(f"metrics/{metric['id']}/points", value=5)
-    path = f"metrics/{metric['id']}/points/{point['id']}"
-    data = api23.put(path, json={"timestamp": 1434369116}).json()["data"]
-    assert (data["value"], data["created_at"]) == (0, "2015-06-15 11:51:56")
-
-
-def test_23_missing_value_is_a_bare_400(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
-    response = api23.post(f"metrics/{metric['id']}/points", json={})
-    assert response.status_code == 400 and "meta" not in errors_of(response)
-
-
 @pytest.mark.parametrize(
     ("zone", "headers"),
     [("UTC", {}), ("Europe/Paris", {}), ("UTC", {"Time-Zone": "America/Mexico_City"})],
@@ -458,18 +421,6 @@ def test_unknown_and_internal_fields_are_ignored_on_create(api: Api) -> None:
     fields = {"value": 1, "counter": 10, "metric_id": 99, "created_at": "2001-01-01", "x": 1}
     data = api.create(f"metrics/{metric_id}/points", **fields)
     assert (data["counter"], data["metric_id"]) == (1, metric_id) and "x" not in data
-
-
-def test_23_huge_threshold_window_reaches_every_point(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC, threshold=10**15)
-    old = insert_point(api23, metric["id"], 2, datetime(2001, 1, 1, tzinfo=timezone.utc))
-    assert api23.create(f"metrics/{metric['id']}/points", value=2)["id"] == old
-
-
-def test_23_non_numeric_value_is_stored_as_zero(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
-    api23.create(f"metrics/{metric['id']}/points", value="abc")
-    assert points_of(api23, metric["id"])[0]["value"] == 0
 
 
 _POINT_FIELDS = st.dictionaries(

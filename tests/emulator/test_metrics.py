@@ -393,54 +393,6 @@ def test_huge_default_value_is_clipped_to_the_column(api: Api) -> None:
     assert api.get(f"metrics/{metric['id']}").json()["data"]["default_value"] == 9999999
 
 
-def test_23_metric_has_no_visible(api23: Api) -> None:
-    created = api23.create("metrics", **MINIMAL)
-    assert "visible" not in created
-    shown = api23.get(f"metrics/{created['id']}").json()["data"]
-    assert "visible" not in shown and shown["default_view_name"] == "Last 12 Hours"
-
-
-def test_23_missing_default_value_is_a_bare_400(api23: Api) -> None:
-    fields = {key: value for key, value in MINIMAL.items() if key != "default_value"}
-    response = api23.post("metrics", json=fields)
-    assert response.status_code == 400 and "meta" not in errors_of(response)
-
-
-def test_23_model_messages_are_shifted(api23: Api) -> None:
-    assert details_of(api23.post("metrics", json={"description": "d", "default_value": 1})) == [
-        "The name format is invalid.",
-        "The suffix format is invalid.",
-    ]
-    response = api23.post("metrics", json={**MINIMAL, "places": 9})
-    assert details_of(response) == ["The places must be a date before :date."]
-
-
-def test_23_has_no_divide_by_60_check_and_no_command_rules(api23: Api) -> None:
-    fields = {**MINIMAL, "threshold": 7, "default_value": 1.5, "display_chart": False}
-    data = api23.create("metrics", **fields)
-    assert (data["threshold"], data["default_value"], data["display_chart"]) == (7, 1, False)
-
-
-def test_23_sort_by_visible_is_ignored(api23: Api) -> None:
-    for name in ("b", "a"):
-        api23.create("metrics", **{**MINIMAL, "name": name})
-    data = api23.get("metrics?sort=visible").json()["data"]
-    assert [metric["name"] for metric in data] == ["b", "a"]
-
-
-def test_23_delete_keeps_points(api23: Api) -> None:
-    metric = api23.create("metrics", **MINIMAL)
-    api23.create(f"metrics/{metric['id']}/points", value=1)
-    assert api23.delete(f"metrics/{metric['id']}").status_code == 204
-    with api23.emulator.store.transaction():
-        assert len(api23.emulator.store.select("metric_points")) == 1
-
-
-def test_23_unknown_metric_has_generic_404(api23: Api) -> None:
-    response = api23.get("metrics/9")
-    assert errors_of(response)["detail"].startswith("The requested resource could not be found")
-
-
 @pytest.mark.parametrize("threshold", [-5, -60])
 def test_negative_divisors_of_60_pass_like_php_modulo(api: Api, threshold: int) -> None:
     assert create_metric(api, threshold=threshold)["threshold"] == threshold
