@@ -457,3 +457,11 @@ def test_any_json_update_is_200_or_400_or_500_for_garbage_timestamp(
         assert isinstance(fields.get("timestamp"), str)
         return
     assert response.status_code in (200, 400), response.text
+
+
+def test_infinite_value_is_a_bare_400_and_writes_nothing(api: Api) -> None:
+    metric_id = make_metric(api)
+    headers = {"Content-Type": "application/json"}
+    response = api.post(f"metrics/{metric_id}/points", data=b'{"value": 1e400}', headers=headers)
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+    assert points_of(api, metric_id) == []

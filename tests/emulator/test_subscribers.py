@@ -306,3 +306,10 @@ def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, An
     if response.status_code == 200:
         [data] = subscribers(api)
         assert data["id"] == response.json()["data"]["id"]
+
+
+def test_huge_email_is_rejected_quickly_and_whole(api: Api) -> None:
+    response = api.post("subscribers", json={"email": "a" * 100_000 + "@"})
+    assert details_of(response) == ["The email must be a valid email address."]
+    email = "b" * 50_000 + "@example.com"
+    assert api.create("subscribers", email=email)["email"] == email
