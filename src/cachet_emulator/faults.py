@@ -25,11 +25,14 @@ import asyncio
 import fnmatch
 import logging
 import threading
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from cachet_emulator.errors import ApiError, validation_failed
+from cachet_emulator import php_json
+from cachet_emulator.errors import TITLES_AND_DETAILS, ApiError, validation_failed
 from cachet_emulator.http_io import HttpRequest, HttpResponse, Send
 
 if TYPE_CHECKING:
@@ -161,9 +164,8 @@ async def answer(
 def _faulty_response(fault: Fault, response: HttpResponse) -> HttpResponse:
     status = fault.status or 500
     if fault.kind == "status":
-        error = ApiError(status)
         headers = {"retry-after": fault.retry_after} if fault.retry_after else {}
-        return HttpResponse(status, error.json(), "application/json", headers)
+        return HttpResponse(status, _error_body(status), "application/json", headers)
     if fault.kind == "html":
         return HttpResponse(
             status, _HTML_PAGE.replace(b"{status}", str(status).encode()), "text/html"
@@ -174,6 +176,15 @@ def _faulty_response(fault: Fault, response: HttpResponse) -> HttpResponse:
     if fault.kind == "malformed_json":
         return HttpResponse(200, b'{"data": {"id": 1,, "name": }', "application/json")
     return HttpResponse(200, b"{}", "application/json")  # no_data
+
+
+def _error_body(status: int) -> bytes:
+    """Cachet's error body (spec 4.1); statuses Cachet never sends get their reason phrase."""
+    if status in TITLES_AND_DETAILS:
+        return ApiError(status).json()
+    phrase = HTTPStatus(status).phrase if status in HTTPStatus._value2member_map_ else "Error"
+    error = {"id": str(uuid.uuid4()), "status": status, "title": phrase, "detail": phrase}
+    return php_json.encode_error({"errors": [error]})
 
 
 async def _drop(send: Send) -> None:
