@@ -15,6 +15,7 @@ Rules, all in `RetryPolicy.reason_to_retry` and `RetryPolicy.delay`:
   HTTP date) when it sent one, at most `retry_after_cap`.
 * Each retry is logged at INFO on the `cachetclient` logger with the reason and the delay; the
   error raised after the last try carries `tries` and says how many were made.
+* A retried DELETE that finds the resource gone (404) succeeds: an earlier try deleted it.
 
 This is a loop of our own around one send rather than urllib3's `Retry`: urllib3 cannot tell
 a POST that never left from one that did (it only knows methods), it raises its own errors
@@ -30,7 +31,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import requests
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
@@ -100,6 +101,14 @@ class RetryPolicy:
             tries += 1
             try:
                 return send_once(request)
+            except errors.NotFoundError:
+                if request.method == "DELETE" and tries > 1:
+                    # An earlier try was acted on but its answer was lost: the work is done.
+                    logger.info(
+                        "%s %s: gone after a retry, so deleted", request.method, request.path
+                    )
+                    return cast(T, None)
+                raise
             except errors.CachetError as error:
                 reason = self.reason_to_retry(request.method, error)
                 if reason is None or tries > self.max_retries:
