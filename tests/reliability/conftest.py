@@ -42,6 +42,14 @@ def server_total(emulator: CachetEmulator, path: str) -> int:
     return int(total)
 
 
+@pytest.fixture(
+    params=[pytest.param(8, id="short"), pytest.param(300, id="long", marks=pytest.mark.slow)]
+)
+def examples(request: pytest.FixtureRequest) -> int:
+    """Examples per property test: a few in `make test`, many in `make reliability`."""
+    return int(request.param)
+
+
 @pytest.fixture
 def closed_port() -> int:
     """A local port nothing listens on."""
