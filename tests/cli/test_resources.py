@@ -223,3 +223,20 @@ def test_every_command_has_help_with_an_example(cachet: Cachet, path: list[str])
 
     assert run.exit_code == 0
     assert "Example" in run.stdout
+
+
+def test_quiet_prints_no_confirmation(cachet: Cachet, client: Client) -> None:
+    [component_id] = _add_components(client, "Old")
+
+    run = cachet("--quiet", "components", "delete", str(component_id))
+
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
+    assert client.components.count() == 0
+
+
+def test_json_delete_prints_nothing(cachet: Cachet, client: Client) -> None:
+    [component_id] = _add_components(client, "Old")
+
+    run = cachet("-o", "json", "components", "delete", str(component_id))
+
+    assert (run.exit_code, run.stdout) == (0, "")
