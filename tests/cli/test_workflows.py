@@ -163,12 +163,13 @@ def test_resolve_on_cachet_23_fixes_the_incident_itself(
     cachet: Cachet, client: Client, cachet_emulator: Any
 ) -> None:
     cachet_emulator.configure(cachet_version="2.3")
-    component = client.components.create(name="API", status=4)
+    component = client.components.create(name="API", status=1)
     incident = client.incidents.create(
         name="API down",
         message="Looking.",
         status=enums.INCIDENT_INVESTIGATING,
         component_id=component.id,
+        component_status=enums.COMPONENT_STATUS_MAJOR_OUTAGE,
     )
 
     run = cachet("incidents", "resolve", str(incident.id))
