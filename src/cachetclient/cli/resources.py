@@ -182,6 +182,9 @@ def add_resource_commands(root: click.Group) -> None:
 def _command(resource: ResourceCommands, operation: str) -> click.Command:
     method = getattr(resource.manager, operation)
     docs = argument_docs(method)
+    if operation == "list":
+        # The library documents its filters together ("id, name, status: equality filters").
+        docs = {name: f"Only those whose {name.replace('_', ' ')} is this." for name in docs}
     arguments: list[tuple[int, click.Parameter]] = []
     options: list[click.Parameter] = []
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
