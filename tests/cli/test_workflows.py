@@ -19,7 +19,7 @@ def test_ping_of_a_closed_port_fails(cachet: Cachet, closed_port_endpoint: str) 
     run = cachet("--endpoint", closed_port_endpoint, "ping")
 
     assert run.exit_code == 1
-    assert "did not answer" in run.stderr
+    assert "could not reach Cachet" in run.stderr
 
 
 def test_set_status_by_name(cachet: Cachet, client: Client) -> None:

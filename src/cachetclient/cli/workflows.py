@@ -29,8 +29,10 @@ def ping(session: Session) -> None:
     Example:
       cachet ping
     """
-    if not session.client.ping():
-        raise CachetError(f"Cachet at {session.client.http_client.base_url} did not answer Pong!")
+    # Asked through the HttpClient rather than `client.ping()`, which hides why it failed.
+    payload = session.client.http_client.request("GET", "ping")
+    if not isinstance(payload, dict) or payload.get("data") != "Pong!":
+        raise CachetError(f"{session.client.http_client.base_url} did not answer Pong!")
     if session.renderer.as_json:
         session.renderer.json("Pong!")
     elif not session.renderer.quiet:
