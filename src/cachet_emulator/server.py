@@ -73,7 +73,8 @@ class CachetEmulator:
     @property
     def url(self) -> str:
         """`http://HOST:PORT` of the running server."""
-        return f"http://{self.host}:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def endpoint(self) -> str:
@@ -86,9 +87,14 @@ class CachetEmulator:
 
         # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on such sockets, and without
         # it keep-alive answers wait for the client's delayed ACK (~40 ms each).
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((self.host, self.port))
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, self.port))
+        except OSError:
+            listener.close()
+            raise
         self.port = listener.getsockname()[1]
         config = uvicorn.Config(
             self.app,
