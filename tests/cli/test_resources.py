@@ -240,3 +240,13 @@ def test_json_delete_prints_nothing(cachet: Cachet, client: Client) -> None:
     run = cachet("-o", "json", "components", "delete", str(component_id))
 
     assert (run.exit_code, run.stdout) == (0, "")
+
+
+def test_argument_the_library_refuses_is_a_usage_error(cachet: Cachet, client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags="api")
+
+    run = cachet("components", "update", str(component.id), "--tags", " , ")
+
+    assert run.exit_code == 2
+    assert "keep at least one" in run.stderr
+    assert client.components.get(component.id or 0).tag_names == ["api"]
