@@ -208,8 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         emulator.start()
     except OSError as error:
-        print(f"cachet-emulator: cannot listen on {arguments.host}:{arguments.port}: {error}",
-              file=sys.stderr)  # fmt: skip
+        where = f"{arguments.host}:{arguments.port}"
+        print(f"cachet-emulator: cannot listen on {where}: {error}", file=sys.stderr)
         return 1
     print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
     try:
