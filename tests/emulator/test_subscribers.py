@@ -313,3 +313,11 @@ def test_huge_email_is_rejected_quickly_and_whole(api: Api) -> None:
     assert details_of(response) == ["The email must be a valid email address."]
     email = "b" * 50_000 + "@example.com"
     assert api.create("subscribers", email=email)["email"] == email
+
+
+def test_not_acceptable_is_decided_before_auth_quirk_18(api: Api) -> None:
+    response = api.post(
+        "subscribers", json={"email": EMAIL}, token=None, headers={"Accept": "application/xml"}
+    )
+    assert response.status_code == 406
+    assert subscribers(api) == []
