@@ -432,3 +432,12 @@ def test_per_page_quirks_apply_to_metrics_quirk_25(api: Api) -> None:
     body = api.get("metrics?per_page=-1&page=3").json()
     assert len(body["data"]) == 16 and body["meta"]["pagination"]["per_page"] == -1
     assert api.get("metrics?per_page=abc").status_code == 500
+
+
+def test_update_huge_default_value_is_clipped_to_the_column(api: Api) -> None:
+    metric = create_metric(api)
+    path = f"metrics/{metric['id']}"
+    assert api.put(path, json={"default_value": 1e300}).json()["data"]["default_value"] == 9999999
+    assert api.put(path, json={"default_value": -1e300}).json()["data"]["default_value"] == (
+        -9999999
+    )

@@ -104,7 +104,8 @@ def test_components_pinned_by_cachet_subscribe_in_id_order(api: Api) -> None:
 def test_unknown_duplicate_and_deleted_components_are_ignored(api: Api) -> None:
     first, second = components(api, 2)
     api.delete(f"components/{second}")
-    data = api.create("subscribers", email=EMAIL, components=[first, first, second, 99, "x"])
+    requested = [first, first, second, 99, "x", 10**30, -1]
+    data = api.create("subscribers", email=EMAIL, components=requested)
     assert [s["component_id"] for s in data["subscriptions"]] == [first]
 
 
