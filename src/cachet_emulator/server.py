@@ -13,6 +13,7 @@ import secrets
 import signal
 import socket
 import string
+import sys
 import threading
 from dataclasses import replace
 from types import TracebackType
@@ -145,20 +146,31 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
     parser.add_argument("--db", help="SQLite file keeping the data across restarts")
     parser.add_argument("--token", help="API token of user 1 (random when not given)")
-    parser.add_argument("--cachet-version", choices=CACHET_VERSIONS, default="2.4")
+    parser.add_argument(
+        "--cachet-version", choices=CACHET_VERSIONS, default="2.4", help="Cachet to emulate"
+    )
     parser.add_argument("--seed", choices=["demo"], help="fill an empty database with demo data")
     parser.add_argument("--site-url", help="site root for permalinks and page links")
     parser.add_argument("--timezone", default="UTC", help="Cachet timezone (UTC)")
     parser.add_argument("--installed-version", help="/version data (2.4.0-dev or 2.3.18)")
     parser.add_argument("--latest-tag", default="v2.3.18", help="/version meta.latest.tag_name")
     parser.add_argument("--api-key", action="append", default=[], help="another user's token")
-    parser.add_argument("--always-authenticate", action="store_true")
-    parser.add_argument("--skip-subscriber-verification", action="store_true")
-    parser.add_argument("--major-outage-rate", type=float, default=50)
+    parser.add_argument(
+        "--always-authenticate", action="store_true", help="every GET needs a token too"
+    )
+    parser.add_argument(
+        "--skip-subscriber-verification",
+        action="store_true",
+        help="new subscribers are verified by default",
+    )
+    parser.add_argument(
+        "--major-outage-rate", type=float, default=50, help="/status danger threshold (50%%)"
+    )
     parser.add_argument(
         "--no-suppress-notifications-in-maintenance",
         dest="suppress_notifications_in_maintenance",
         action="store_false",
+        help="notify even while a maintenance is in progress",
     )
     return parser.parse_args(argv)
 
@@ -187,7 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda number, frame: stopping.set())
-    emulator.start()
+    try:
+        emulator.start()
+    except OSError as error:
+        print(f"cachet-emulator: cannot listen on {arguments.host}:{arguments.port}: {error}",
+              file=sys.stderr)  # fmt: skip
+        return 1
     print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
     try:
         while not stopping.wait(0.5):
