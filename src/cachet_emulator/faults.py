@@ -241,9 +241,6 @@ def control_reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     return 204, None
 
 
-CONTROL_ACTIONS = {"GET": control_list, "POST": control_inject, "DELETE": control_reset}
-
-
 def take_for(app: CachetApp, request: HttpRequest) -> Fault | None:
     """The fault for an API request (the control API is never faulted)."""
     if request.path.startswith("/_emulator"):
