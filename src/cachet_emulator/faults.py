@@ -11,7 +11,8 @@ request handles it; the control API (`/_emulator/...`) is never faulted. Kinds:
     status          answer `status` (500, 502, 503, 429, ...) with Cachet's error body and,
                     if given, `Retry-After`; the request is not processed
     html            answer `status` (default 502) with an HTML page, as a proxy in front would
-    truncated_json  process the request, then send its JSON cut in half (Content-Length agrees)
+    truncated_json  process the request, then send its JSON cut in half (Content-Length agrees;
+                    an empty 204 becomes a 200 with half a body)
     malformed_json  process the request, then send a 200 whose body is not valid JSON
     no_data         process the request, then send a 200 `{}` without `data`
     delay           process the request, then wait `seconds` before answering
@@ -171,8 +172,9 @@ def _faulty_response(fault: Fault, response: HttpResponse) -> HttpResponse:
             status, _HTML_PAGE.replace(b"{status}", str(status).encode()), "text/html"
         )
     if fault.kind == "truncated_json":
-        body = response.body or b'{"data": {}}'
-        return HttpResponse(response.status, body[: max(1, len(body) // 2)], response.content_type)
+        # An empty answer (204) has nothing to cut: send half of a 200's body instead.
+        status, body = (response.status, response.body) if response.body else (200, b'{"data":{}}')
+        return HttpResponse(status, body[: len(body) // 2], "application/json")
     if fault.kind == "malformed_json":
         return HttpResponse(200, b'{"data": {"id": 1,, "name": }', "application/json")
     return HttpResponse(200, b"{}", "application/json")  # no_data
