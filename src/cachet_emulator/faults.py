@@ -89,6 +89,13 @@ class Fault:
         return asdict(self)
 
 
+def _as_text(retry_after: Any) -> Any:
+    """A Retry-After given as whole seconds becomes its text; anything else is checked later."""
+    if isinstance(retry_after, int) and not isinstance(retry_after, bool):
+        return str(retry_after)
+    return retry_after
+
+
 def _problems(fault: Fault) -> list[str]:
     problems = []
     if fault.kind not in KINDS:
@@ -115,9 +122,32 @@ class Faults:
         self._lock = threading.Lock()
         self._pending: list[Fault] = []
 
-    def inject(self, kind: str, **options: Any) -> Fault:
-        """Add a fault (see the module docstring for kinds and options) and return it."""
-        fault = Fault(kind, **options)
+    def inject(
+        self,
+        kind: str,
+        *,
+        method: str = "*",
+        path: str = "*",
+        times: int = 1,
+        status: int | None = None,
+        retry_after: str | int | None = None,
+        seconds: float = 0.0,
+    ) -> Fault:
+        """Add a fault and return it (kinds and their effect: see the module docstring).
+
+        Args:
+            kind: what goes wrong, e.g. "status", "drop_after".
+            method: the HTTP method it takes ("*": any; "GET" also takes HEAD).
+            path: `fnmatch` glob on the request path, e.g. "/api/v1/incidents*".
+            times: how many matching requests it takes before it expires.
+            status: the status of "status" (default 500) and "html" (default 502) faults.
+            retry_after: the `Retry-After` value of a "status" fault (seconds or HTTP date).
+            seconds: how long a "delay" fault holds the answer back.
+
+        Raises:
+            ValueError: an unknown kind or an option out of range.
+        """
+        fault = Fault(kind, method, path, times, status, _as_text(retry_after), seconds)
         with self._lock:
             self._pending.append(fault)
         return fault
@@ -142,6 +172,10 @@ class Faults:
                         self._pending.remove(fault)
                     return fault
         return None
+
+
+OPTIONS = ("method", "path", "times", "status", "retry_after", "seconds")
+"""What a fault can be given besides its kind."""
 
 
 class DroppedConnection(Exception):
@@ -227,7 +261,7 @@ def control_inject(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     """POST /_emulator/faults {"kind": ..., ...}: add a fault."""
     options = dict(body)
     kind = options.pop("kind", None)
-    unknown = sorted(set(options) - {"method", "path", "times", "status", "retry_after", "seconds"})
+    unknown = sorted(set(options) - set(OPTIONS))
     if not isinstance(kind, str) or unknown:
         messages = [f"Unknown fault option: {name}." for name in unknown]
         raise validation_failed(messages or ["The kind field is required."])

@@ -154,12 +154,14 @@ def test_reset_forgets_pending_faults(cachet_emulator: CachetEmulator) -> None:
 def test_control_api_injects_lists_and_clears_faults(cachet_emulator: CachetEmulator) -> None:
     control = cachet_emulator.url + "/_emulator/faults"
     headers = {"X-Cachet-Token": cachet_emulator.token}
-    fault = {"kind": "status", "status": 502, "path": "/api/v1/components*", "times": 2}
+    fault = {"kind": "status", "status": 502, "path": "/api/v1/components*", "times": 2,
+             "retry_after": 3}  # fmt: skip
     created = requests.post(control, json=fault, headers=headers, timeout=5)
     assert created.status_code == 200
     listed = requests.get(control, headers=headers, timeout=5).json()["data"]
     assert [(f["kind"], f["status"], f["times"]) for f in listed] == [("status", 502, 2)]
-    assert requests.get(cachet_emulator.endpoint + "/components", timeout=5).status_code == 502
+    faulty = requests.get(cachet_emulator.endpoint + "/components", timeout=5)
+    assert (faulty.status_code, faulty.headers["Retry-After"]) == (502, "3")
     assert requests.delete(control, headers=headers, timeout=5).status_code == 204
     assert requests.get(cachet_emulator.endpoint + "/components", timeout=5).status_code == 200
 
