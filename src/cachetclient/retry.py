@@ -103,18 +103,15 @@ class RetryPolicy:
             tries += 1
             try:
                 return send_once(request)
-            except errors.NotFoundError:
-                if request.method == "DELETE" and tries > 1:
-                    # An earlier try was acted on but its answer was lost: the work is done.
-                    logger.info(
-                        "%s %s: gone after a retry, so deleted", request.method, request.path
-                    )
-                    return cast(T, None)
-                raise
             except errors.CachetError as error:
+                error.tries = tries
+                gone = isinstance(error, errors.NotFoundError) and request.method == "DELETE"
+                if gone and tries > 1:
+                    # An earlier try was acted on but its answer was lost: the work is done.
+                    logger.info("%s %s: gone on retry, so deleted", request.method, request.path)
+                    return cast(T, None)
                 reason = self.reason_to_retry(request.method, error)
                 if reason is None or tries > self.max_retries:
-                    error.tries = tries
                     raise
                 wait = self.delay(tries, error)
                 logger.info(

@@ -177,3 +177,12 @@ def test_tls_failure_is_not_retried(cachet_emulator: CachetEmulator) -> None:
     with client, pytest.raises(cachetclient.ConnectionError) as raised:
         client.components.count()
     assert raised.value.tries == 1
+
+
+def test_error_after_a_retry_counts_every_try(
+    cachet_emulator: CachetEmulator, client: Client
+) -> None:
+    cachet_emulator.faults.inject("status", status=503, method="GET")
+    with pytest.raises(cachetclient.NotFoundError) as raised:
+        client.components.get(999)  # 503, then the real answer: no such component
+    assert raised.value.tries == 2
