@@ -112,7 +112,7 @@ def _call_and_check(case: Any, fuzzed: tuple[CachetEmulator, _Crashes]) -> None:
 
 
 @QUICK_SCHEMA.parametrize()
-@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_fuzzed_requests_get_documented_answers(
     case: Any, fuzzed: tuple[CachetEmulator, _Crashes]
 ) -> None:
