@@ -94,7 +94,7 @@ def update_schedule(call: ApiCall) -> Reply:
         raise server_error()  # the handler iterates over the null it was given
     changes = without_nulls(values, ["name", "message", "status"])
     for name in DATES:
-        if php.is_truthy(values[name]):
+        if php.cast_bool(values[name]):
             try:
                 changes[name] = _stored_date(call, values[name])
             except clock.DateFormatError:
@@ -116,7 +116,7 @@ def _parsed_dates(call: ApiCall, values: Row) -> dict[str, str]:
     """The given create dates as stored UTC; the first bad one is a 400 with PHP's message."""
     dates: dict[str, str] = {}
     for name in DATES:
-        if not php.is_truthy(values[name]):
+        if not php.cast_bool(values[name]):
             continue
         try:
             dates[name] = _stored_date(call, values[name])
