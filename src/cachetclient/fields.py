@@ -165,6 +165,20 @@ class Json:
         return value
 
 
+class JsonObject:
+    """JSON objects Cachet sends as `[]` when empty (PHP's empty array): read as `{}`."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> dict[str, Any] | None:
+        if isinstance(raw, dict):
+            return dict(raw)
+        return {} if raw == [] else None
+
+    def encode(self, value: dict[str, Any], tz: tzinfo | None) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"a dict was expected, not {value!r}")
+        return value
+
+
 class TagNames:
     """Component tags on requests: names joined by commas, as Cachet parses them."""
 
@@ -213,6 +227,7 @@ DAY_FIRST_MINUTE_DATE = DayFirstMinuteDate()
 UNIX_SECONDS = UnixSeconds()
 UNIX_SECONDS_STRING = UnixSeconds(as_string=True)
 JSON = Json()
+JSON_OBJECT = JsonObject()
 TAG_NAMES = TagNames()
 ID_LIST = IdList()
 

@@ -334,3 +334,9 @@ def test_update_sends_only_changed_fields(client: Client) -> None:
     fetched = client.components.get(created.id)
     assert (fetched.name, fetched.description) == ("Renamed", "edited elsewhere")
     assert stale.description == "edited elsewhere"
+
+
+def test_explicit_none_clears_meta(client: Client) -> None:
+    component = client.components.create(name="API", status=1, meta={"uuid": "abc"})
+    assert client.components.update(component.id, status=1, meta=None).meta == {}
+    assert client.components.get(component.id).meta == {}
