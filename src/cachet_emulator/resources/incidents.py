@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -304,8 +303,7 @@ def _store_meta(call: ApiCall, incident_id: int, meta: dict[str, Any] | list[Any
             value = _php_array({i: v for i, v in enumerate(value) if php.cast_bool(v)})
         if not php.cast_bool(value):
             continue
-        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        row = {"key": str(key), "value": encoded, "incident_id": incident_id}
+        row = {"key": str(key), "value": value, "incident_id": incident_id}
         call.store.insert(META_TABLE, {**row, "created_at": now, "updated_at": now})
 
 
