@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.incident_samples import BASIC, CREATE_KEYS, insert_row, total_incidents
+from tests.emulator.api import Api, details_of, errors_of, insert_row
+from tests.emulator.incident_samples import BASIC, CREATE_KEYS, total_incidents
 
 
 def test_create_answers_200_with_its_own_key_set_quirk_1(api: Api) -> None:
