@@ -322,3 +322,17 @@ def test_not_acceptable_is_decided_before_auth_quirk_18(api: Api) -> None:
     )
     assert response.status_code == 406
     assert subscribers(api) == []
+
+
+def test_notifications_to_subscribers_are_skipped_so_writes_answer_200_quirk_29(
+    api: Api,
+) -> None:
+    """Real Cachet mails subscribers inside the request; the emulator sends nothing."""
+    component = api.create("components", name="API", status=1)
+    api.create("subscribers", email="ops@example.com", verify=True)
+    path = f"components/{component['id']}"
+    assert api.put(path, json={"status": 4}).status_code == 200
+    incident = api.create("incidents", name="Down", status=1, message="m", notify=True)
+    update = {"status": 4, "message": "Fixed"}
+    assert api.post(f"incidents/{incident['id']}/updates", json=update).status_code == 200
+    assert api.get(path).json()["data"]["status"] == 4
