@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_ORDER = [
     "name", "display_chart", "default_value", "calc_type", "places", "default_view",
@@ -404,9 +404,7 @@ _METRIC_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing(80)
 @given(fields=_METRIC_FIELDS)
 def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test

@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS = [
     "status", "completed_at", "name", "message", "scheduled_at", "updated_at", "created_at",
@@ -331,9 +331,7 @@ _SCHEDULE_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_SCHEDULE_FIELDS)
 def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test

@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS_UNVERIFIED = [
     "email", "verify_code", "updated_at", "created_at", "id", "subscriptions", "verified_at",
@@ -291,9 +291,7 @@ _SUBSCRIBER_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_SUBSCRIBER_FIELDS)
 def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test
