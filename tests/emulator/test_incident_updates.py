@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
 from tests.emulator.json_values import fuzzing
 
 CREATE_KEYS = [
@@ -19,8 +19,8 @@ GET_KEYS = [
     "id", "incident_id", "status", "message", "user_id", "created_at", "updated_at",
     "human_status", "permalink",
 ]  # fmt: skip
-INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
-UPDATE_404 = "No query results for model [CachetHQ\\Cachet\\Models\\IncidentUpdate]."
+INCIDENT_404 = not_found_detail("Incident")
+UPDATE_404 = not_found_detail("IncidentUpdate")
 FIXED = {"status": 4, "message": "Incident fixed!"}
 
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
 from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS = [
@@ -378,9 +378,7 @@ def test_unknown_ids_are_404_first_unknown_wins(api: Api, path: str, model: str)
     for method in ("GET", "POST") if path.endswith("points") else ("PUT", "DELETE"):
         response = api.request(method, path, json={"value": 1})
         assert response.status_code == 404
-        assert errors_of(response)["detail"] == (
-            f"No query results for model [CachetHQ\\Cachet\\Models\\{model}]."
-        )
+        assert errors_of(response)["detail"] == not_found_detail(model)
 
 
 @pytest.mark.parametrize(

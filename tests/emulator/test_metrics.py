@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
 from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_ORDER = [
@@ -321,9 +321,7 @@ def test_delete_without_token_is_401_and_keeps_metric(api: Api) -> None:
 def test_unknown_metric_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
     response = api.request(method, f"metrics/{path}", json={})
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Metric]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Metric")
 
 
 def test_unknown_metric_is_404_before_auth_quirk_18(api: Api) -> None:
