@@ -259,6 +259,14 @@ def test_23_subscriber_shape_and_verify_default(api23: Api) -> None:
     assert list(data) == [k for k in GET_KEYS if k not in ("phone_number", "slack_webhook_url")]
 
 
+def test_23_existing_email_is_returned_unchanged(api23: Api) -> None:
+    """17.7: as in 2.4, a second create with the same e-mail verifies nothing."""
+    first = api23.create("subscribers", email=EMAIL)
+    again = api23.create("subscribers", email=EMAIL, verify=True)
+    assert again["id"] == first["id"] and again["verify_code"] == first["verify_code"]
+    assert len(api23.get("subscribers").json()["data"]) == 1
+
+
 def test_23_model_messages_are_shifted(api23: Api) -> None:
     assert details_of(api23.post("subscribers", json={})) == ["The email format is invalid."]
     response = api23.post("subscribers", json={"email": "nope"})
