@@ -188,6 +188,11 @@ class CachetApp:
                 reply = route.handler(call)
             except sqlite3.IntegrityError:
                 raise bad_request() from None
+            except clock.InvalidTimeZone:
+                # Cachet formats dates after its command committed: the write stays. Handlers
+                # parse input dates before writing, so nothing half-done is committed here.
+                self.store.connection.commit()
+                raise
         response = _reply_response(reply)
         if self._cors(request, route.auth == PUBLIC):
             response.headers = {**(response.headers or {}), **_CORS_HEADERS}

@@ -12,7 +12,15 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from cachet_emulator.errors import server_error
+from cachet_emulator.errors import ApiError
+
+
+class InvalidTimeZone(ApiError):
+    """A 500 for an unknown timezone name (e.g. a bad `Time-Zone` header)."""
+
+    def __init__(self) -> None:
+        super().__init__(500)
+
 
 STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
 _MINUTE_FORMAT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})")
@@ -48,7 +56,7 @@ def zone(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError):
         canonical = _zone_names_by_lowercase().get(name.lower())
         if canonical is None:
-            raise server_error() from None
+            raise InvalidTimeZone() from None
         return ZoneInfo(canonical)
 
 

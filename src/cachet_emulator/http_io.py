@@ -88,6 +88,7 @@ async def input_fields(request: HttpRequest, method: str, scope: Scope) -> dict[
 
 
 async def _multipart_fields(request: HttpRequest, scope: Scope) -> dict[str, Any]:
+    """Form fields of a multipart body (files are ignored), parsed by Starlette."""
     from starlette.requests import Request
 
     body = request.body
@@ -104,6 +105,7 @@ async def _multipart_fields(request: HttpRequest, scope: Scope) -> dict[str, Any
 
 
 async def read_request(scope: Scope, receive: Receive) -> HttpRequest:
+    """Collect an ASGI request: method, paths, query string, headers and the whole body."""
     chunks = []
     while True:
         message = await receive()
@@ -116,7 +118,7 @@ async def read_request(scope: Scope, receive: Receive) -> HttpRequest:
         method=scope["method"].upper(),
         path=scope["path"],
         raw_path=raw_path.decode("latin-1"),
-        query_string=scope.get("query_string", b"").decode("latin-1"),
+        query_string=scope.get("query_string", b"").decode("utf-8", "replace"),
         headers=headers,
         body=b"".join(chunks),
         scheme=scope.get("scheme", "http"),
@@ -124,6 +126,7 @@ async def read_request(scope: Scope, receive: Receive) -> HttpRequest:
 
 
 async def send_response(send: Send, request: HttpRequest, response: HttpResponse) -> None:
+    """Write a response; `Cache-Control: no-cache, private` unless it brings its own."""
     headers = list(_BASE_HEADERS)
     extra = response.headers or {}
     if "cache-control" in extra:

@@ -204,3 +204,21 @@ def test_time_zone_header_converts_presented_timestamps(api: Api) -> None:
     utc = api.get("components/1").json()["data"]["created_at"]
     tokyo = api.get("components/1", headers={"Time-Zone": "Asia/Tokyo"}).json()["data"]
     assert int(tokyo["created_at"][11:13]) == (int(utc[11:13]) + 9) % 24
+
+
+def test_invalid_time_zone_on_create_answers_500_but_keeps_the_write(api: Api) -> None:
+    response = api.post("components", json={"name": "A"}, headers={"Time-Zone": "Nowhere/Void"})
+    assert response.status_code == 500
+    assert api.get("components").json()["meta"]["pagination"]["total"] == 1
+
+
+def test_time_zone_names_are_case_insensitive_like_php(api: Api) -> None:
+    api.create("components", name="A")
+    response = api.get("components/1", headers={"Time-Zone": "europe/paris"})
+    assert response.status_code == 200
+
+
+def test_form_method_field_tunnels_delete(api: Api) -> None:
+    api.create("components", name="A")
+    assert api.post("components/1", data={"_method": "DELETE"}).status_code == 204
+    assert api.get("components/1").status_code == 404

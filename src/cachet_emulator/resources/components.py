@@ -71,17 +71,24 @@ UPDATE_FIELDS = (
     Field("tags"),
     Field("silent", "nullable|bool", cast=php.cast_bool, default=False),
 )
-# 2.3 casts status and enabled on update too, so omitting them writes 0 / true (Bug, 17.3).
-UPDATE_FIELDS_23 = tuple(
-    Field(f.name, cast=php.cast_int)
-    if f.name == "status"
-    else Field(f.name, cast=php.cast_bool, default=True)
-    if f.name == "enabled"
-    else f
-    for f in UPDATE_FIELDS
-    if f.name not in ("meta", "silent")
+# 2.3 casts status and enabled on update too, so omitting them writes 0 / true (Bug, 17.3);
+# it has no command rules, no meta and no silent.
+UPDATE_FIELDS_23 = (
+    Field("name"),
+    Field("description"),
+    Field("status", cast=php.cast_int),
+    Field("link"),
+    Field("order"),
+    Field("group_id"),
+    Field("enabled", cast=php.cast_bool, default=True),
+    Field("tags"),
 )
 WRITABLE = ("name", "description", "status", "link", "order", "group_id", "enabled", "meta")
+
+
+def _hidden(call: ApiCall) -> tuple[str, ...]:
+    """Columns the emulated version does not have (2.3 components have no meta)."""
+    return ("meta",) if call.is_23 else ()
 
 
 def status_name(call: ApiCall, status: int) -> str:
@@ -93,7 +100,7 @@ def status_name(call: ApiCall, status: int) -> str:
 
 def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
     """A component as the API shows it (GET shape for a row, create shape for a fresh one)."""
-    data = model_array(call, TABLE, attributes, hidden=("meta",) if call.is_23 else ())
+    data = model_array(call, TABLE, attributes, hidden=_hidden(call))
     data["status_name"] = status_name(call, php.cast_int(attributes.get("status")))
     data["tags"] = tags.tag_map(call.store, int(attributes["id"]))
     return data
@@ -109,8 +116,7 @@ def list_components(call: ApiCall) -> Reply:
         if isinstance(requested_tags, dict):
             slugs = list(requested_tags.values())
         extra_sql, extra_parameters = tags.components_with_any_tag([str(s) for s in slugs])
-    hidden = ("meta",) if call.is_23 else ()
-    where += search_conditions(call, TABLE, SEARCHABLE, hidden)
+    where += search_conditions(call, TABLE, SEARCHABLE, _hidden(call))
     query = Query(TABLE, where, sort_order(call, SORTABLE), extra_sql, extra_parameters)
     return paginate(call, query, lambda row: present(call, row))
 
@@ -124,8 +130,8 @@ def create_component(call: ApiCall) -> Reply:
     """POST /components."""
     values = read_command(call, CREATE_FIELDS)
     attributes = {**DEFAULTS, **without_nulls(values, WRITABLE)}
-    if call.is_23:
-        del attributes["meta"]
+    for name in _hidden(call):
+        del attributes[name]
     check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
     now = clock.stored(clock.now())
     attributes.update(updated_at=now, created_at=now)
