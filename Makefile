@@ -29,5 +29,11 @@ test: lint typecheck test-only
 reliability: $(STAMP)
 	$(BIN)/pytest -q -m slow
 
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+bench-quick: $(STAMP)
+	$(BIN)/python -m bench --quick
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build
