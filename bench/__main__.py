@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only SCENARIO ...] [--profile]`: run and report the benchmarks."""
+"""`python -m bench [--quick] [--only SCENARIO ...] [--profile [DIR]]`: run, print, save."""
 
 from __future__ import annotations
 
@@ -18,14 +18,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller data, fewer runs (<1 min)")
     parser.add_argument("--only", nargs="+", choices=SCENARIO_NAMES, help="scenarios to run")
-    parser.add_argument("--profile", action="store_true", help="also cProfile our client")
+    parser.add_argument(
+        "--profile",
+        nargs="?",
+        const="",
+        metavar="DIR",
+        help="also cProfile our client (keeping the .pstats files in DIR if given)",
+    )
     parser.add_argument("--output", type=Path, default=BENCH_DIR / "results.json")
     arguments = parser.parse_args(argv)
     plan = QUICK if arguments.quick else FULL
     selected = tuple(arguments.only or SCENARIO_NAMES)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="cachet-bench-") as scratch:
-        profile_dir = Path(scratch) if arguments.profile else None
+        profile_dir = None if arguments.profile is None else Path(arguments.profile or scratch)
         run = run_benchmarks(plan, selected, profile_dir)
     tables = report.scenario_tables(run)
     checks = report.targets(tables, run)

@@ -12,11 +12,13 @@ so it runs unchanged in the reference client's virtual environment.
 
 from __future__ import annotations
 
+import cProfile
 import itertools
 import os
 import resource
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,8 +65,9 @@ class Job:
 _requests_sent = 0
 
 
-def _count_requests() -> None:
-    """Count every HTTP request any contender sends (the same tiny cost for all three)."""
+@contextmanager
+def _counting_requests() -> Iterator[None]:
+    """Count every HTTP request a contender sends (the same tiny cost for all three)."""
     send = requests.adapters.HTTPAdapter.send
 
     def counting_send(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -72,16 +75,26 @@ def _count_requests() -> None:
         _requests_sent += 1
         return send(self, *args, **kwargs)
 
-    if getattr(send, "__name__", "") != "counting_send":
-        requests.adapters.HTTPAdapter.send = counting_send  # type: ignore[method-assign]
+    requests.adapters.HTTPAdapter.send = counting_send  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        requests.adapters.HTTPAdapter.send = send  # type: ignore[method-assign]
 
 
-def run(job: Job) -> dict[str, Any]:
-    """Warm up once, then time `job.runs` repetitions; the measurements as plain data."""
-    _count_requests()
-    work = _work_for(job)
-    work(1)  # opens the connection and imports what is loaded lazily
-    runs = [_timed(work, job.size) for _ in range(job.runs)]
+def run(job: Job, profiler: cProfile.Profile | None = None) -> dict[str, Any]:
+    """Warm up once, then time `job.runs` repetitions; the measurements as plain data.
+
+    A `profiler` is enabled during the timed runs only (not imports, set-up or warm-up).
+    """
+    with _counting_requests():
+        work = _work_for(job)
+        work(1)  # opens the connection and imports what is loaded lazily
+        if profiler is not None:
+            profiler.enable()
+        runs = [_timed(work, job.size) for _ in range(job.runs)]
+        if profiler is not None:
+            profiler.disable()
     return {"contender": job.contender, "scenario": job.scenario, "runs": runs}
 
 
