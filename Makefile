@@ -29,10 +29,14 @@ test: lint typecheck test-only
 reliability: $(STAMP)
 	$(BIN)/pytest -q -m slow
 
-bench: $(STAMP)
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
 	$(BIN)/python -m bench
 
-bench-quick: $(STAMP)
+bench-quick: $(VENV)/.bench-installed
 	$(BIN)/python -m bench --quick
 
 clean:

@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import profiling, report
+from bench import profiling, report, sampling
 from bench.processes import BENCH_DIR
 from bench.runner import FULL, QUICK, SCENARIO_NAMES, run_benchmarks
 
@@ -37,8 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     checks = report.targets(tables, run)
     print()
     print(report.render(run, tables, checks))
-    for name, entries in run.profiles.items():
-        print(profiling.render(name, entries))
+    for name, profile in run.profiles.items():
+        print(profiling.render(name, profile["cprofile"]))
+        if "py_spy" in profile:
+            print(sampling.render(name, profile["py_spy"]))
     report.write_json(run, tables, checks, arguments.output)
     print(f"\nWritten {arguments.output.name} in {time.perf_counter() - started:.0f} s.")
     return 0

@@ -8,8 +8,8 @@ does not serve yet) is recorded with the reason instead of stopping the run.
 from __future__ import annotations
 
 import secrets
+import subprocess
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +20,7 @@ import requests
 from bench import load
 from bench.processes import (
     OUR_PYTHON,
+    REPOSITORY,
     BenchError,
     ServerProcess,
     reference_python,
@@ -133,7 +134,8 @@ class Run:
     plan: Plan
     outcomes: list[Outcome] = field(default_factory=list)
     throughput: list[dict[str, Any]] = field(default_factory=list)
-    profiles: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per profiled scenario: `cprofile` (and `py_spy`) summaries of our client."""
 
 
 def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | None) -> Run:
@@ -214,6 +216,8 @@ def _import_commands(pythons: dict[str, str]) -> dict[str, list[str]]:
     commands["raw"] = [OUR_PYTHON, "-c", "import requests"]
     if "reference" in pythons:
         commands["reference"] = [pythons["reference"], "-c", "import cachetclient"]
+    # The interpreter alone: what every command pays before importing anything.
+    commands["python"] = [OUR_PYTHON, "-c", "pass"]
     return commands
 
 
@@ -225,6 +229,7 @@ def _cli_commands(endpoint: str, token: str) -> dict[str, tuple[list[str], dict[
     return {
         "ours": ([cachet, "version"], environment),
         "raw": ([OUR_PYTHON, "-c", "import requests"], environment),
+        "python": ([OUR_PYTHON, "-c", "pass"], environment),
     }
 
 
@@ -289,25 +294,35 @@ def _emulator_throughput(plan: Plan) -> list[dict[str, Any]]:
     return rows
 
 
-def _profile(
-    plan: Plan, endpoint: str, token: str, directory: Path
-) -> dict[str, list[dict[str, Any]]]:
-    """cProfile our client in get, list-large and create; the top entries of each."""
-    from bench.profiling import top_entries
+def _profile(plan: Plan, endpoint: str, token: str, directory: Path) -> dict[str, dict[str, Any]]:
+    """Profile our client in get, list-large and create: cProfile, and py-spy if installed."""
+    import os
+
+    from bench import profiling, sampling
 
     directory.mkdir(parents=True, exist_ok=True)
-    profiles = {}
+    profiles: dict[str, dict[str, Any]] = {}
     for scenario in (s for s in WORKER_SCENARIOS if s.name in ("get", "list-large", "create")):
-        path = directory / f"{scenario.name}.pstats"
         arguments = ["ours", scenario.name, str(scenario.size(plan)), "--endpoint", endpoint]
         if "ours" in scenario.per_page:
             arguments += ["--per-page", str(scenario.per_page["ours"])]
-        started = time.perf_counter()
+        traced = directory / f"{scenario.name}.pstats"
         try:
-            run_worker(OUR_PYTHON, [*arguments, "--profile", str(path)], token)
+            run_worker(OUR_PYTHON, [*arguments, "--profile", str(traced)], token)
         except BenchError as problem:
             print(f"  profile {scenario.name}: n/a: {problem}", flush=True)
             continue
-        profiles[scenario.name] = top_entries(path)
-        print(f"  profiled {scenario.name} in {time.perf_counter() - started:.1f} s", flush=True)
+        profiles[scenario.name] = {"cprofile": profiling.top_entries(traced)}
+        if sampling.py_spy() is None:
+            continue
+        sampled = directory / f"{scenario.name}.py-spy.txt"
+        environment = {**os.environ, "CACHET_API_TOKEN": token}
+        command = [OUR_PYTHON, "-m", "bench.worker", *arguments, "--runs", str(plan.runs)]
+        try:
+            sampling.record(command, sampled, environment, REPOSITORY)
+        except (OSError, subprocess.CalledProcessError) as problem:
+            print(f"  py-spy {scenario.name}: n/a: {problem}", flush=True)
+            continue
+        profiles[scenario.name]["py_spy"] = sampling.summarise(sampled)
+        print(f"  profiled {scenario.name}", flush=True)
     return profiles
