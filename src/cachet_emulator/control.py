@@ -83,12 +83,31 @@ def _put_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     unknown = sorted(set(body) - set(Settings.names()))
     if unknown:
         raise validation_failed([f"Unknown setting: {name}." for name in unknown])
+    mistyped = [name for name, value in body.items() if not _fits(getattr(Settings(), name), value)]
+    if mistyped:
+        raise validation_failed([f"The setting {name} has the wrong type." for name in mistyped])
     try:
         updated = replace(app.settings, **body)
     except (TypeError, ValueError) as error:
         raise validation_failed([str(error)]) from None
     app.apply_settings(updated)
     return 200, app.settings.as_dict()
+
+
+def _fits(default: Any, value: Any) -> bool:
+    """Whether `value` may replace a setting whose default is `default`.
+
+    Settings that default to None are optional strings; None is accepted everywhere.
+    """
+    if value is None:
+        return True
+    if default is None:
+        return isinstance(value, str)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int | float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, type(default))
 
 
 _ACTIONS = {

@@ -77,7 +77,10 @@ def paginate(call: ApiCall, query: Query, present: Callable[[Row], Any]) -> Repl
     per_page = _per_page(call.input.get("per_page", DEFAULT_PER_PAGE))
     page = _page(call.raw_input.get("page"))
     store = call.store
-    total = store.count(query.table, query.where, False, query.extra_sql, query.extra_parameters)
+    extra_sql, extra_parameters = query.extra_sql, query.extra_parameters
+    total = store.count(
+        query.table, query.where, extra_sql=extra_sql, extra_parameters=extra_parameters
+    )
     if per_page == 0:
         raise server_error()  # PHP division by zero, e.g. per_page=0.0
     limit = php.cast_int(per_page) if per_page >= 0 else None
@@ -90,10 +93,11 @@ def paginate(call: ApiCall, query: Query, present: Callable[[Row], Any]) -> Repl
             query.order_by,
             limit=limit,
             offset=offset,
-            extra_sql=query.extra_sql,
-            extra_parameters=query.extra_parameters,
+            extra_sql=extra_sql,
+            extra_parameters=extra_parameters,
         )
-    pages = math.ceil(total / per_page) if per_page else 0
+    # 2.3's paginator reports 0 pages for no rows; 2.4's at least 1.
+    pages = math.ceil(total / per_page)
     last_page = pages if call.is_23 else max(pages, 1)
     links = {
         "next_page": _page_url(call, page + 1) if page < last_page else None,
@@ -120,7 +124,8 @@ def _per_page(value: Any) -> float:
 
 
 def _page(value: Any) -> int:
-    number = php.filter_int(value) if not isinstance(value, bool) else None
+    """Laravel's page resolver: a valid integer >= 1, else page 1."""
+    number = php.filter_int(value)
     return number if number is not None and number >= 1 else 1
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cachet_emulator import php
@@ -134,14 +135,7 @@ def validate(
     return failures
 
 
-_PARSED: dict[str, tuple[Rule, ...]] = {}
-
-
-def _parsed(text: str) -> tuple[Rule, ...]:
-    parsed = _PARSED.get(text)
-    if parsed is None:
-        parsed = _PARSED[text] = parse_rules(text)
-    return parsed
+_parsed = lru_cache(maxsize=None)(parse_rules)
 
 
 def _size(value: Any, has_numeric: bool) -> float:
@@ -176,9 +170,9 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "string": lambda value: isinstance(value, str),
     "int": lambda value: php.filter_int(value) is not None,
     "numeric": php.is_numeric,
-    "bool": lambda value: any(
-        value is ok or (type(value) is type(ok) and value == ok)
-        for ok in (True, False, 0, 1, "0", "1")
+    # in_array($value, [true, false, 0, 1, '0', '1'], true): strict, so 1.0 and "true" fail.
+    "bool": lambda value: (
+        value is True or value is False or (value in (0, 1, "0", "1") and type(value) in (int, str))
     ),
     "array": lambda value: isinstance(value, list | dict),
     "url": lambda value: isinstance(value, str) and _URL.match(value) is not None,

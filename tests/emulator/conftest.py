@@ -3,57 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
-import requests
 
 from cachet_emulator.server import CachetEmulator
 from cachet_emulator.settings import Settings
-
-TOKEN = "TestToken1234567890a"
-
-
-class Api:
-    """A thin requests session on the emulator's /api/v1, with or without the token."""
-
-    def __init__(self, emulator: CachetEmulator) -> None:
-        self.emulator = emulator
-        self.endpoint = emulator.endpoint
-        self.session = requests.Session()
-
-    def request(
-        self, method: str, path: str, token: str | None = TOKEN, **kwargs: Any
-    ) -> requests.Response:
-        """Send `method` to `/api/v1/<path>`; `token=None` sends none."""
-        headers = dict(kwargs.pop("headers", {}))
-        if token is not None:
-            headers.setdefault("X-Cachet-Token", token)
-        url = path if path.startswith("http") else f"{self.endpoint}/{path.lstrip('/')}"
-        return self.session.request(method, url, headers=headers, timeout=10, **kwargs)
-
-    def get(self, path: str, **kwargs: Any) -> requests.Response:
-        """GET, with the token unless `token=None`."""
-        return self.request("GET", path, **kwargs)
-
-    def post(self, path: str, **kwargs: Any) -> requests.Response:
-        """POST, with the token unless `token=None`."""
-        return self.request("POST", path, **kwargs)
-
-    def put(self, path: str, **kwargs: Any) -> requests.Response:
-        """PUT, with the token unless `token=None`."""
-        return self.request("PUT", path, **kwargs)
-
-    def delete(self, path: str, **kwargs: Any) -> requests.Response:
-        """DELETE, with the token unless `token=None`."""
-        return self.request("DELETE", path, **kwargs)
-
-    def create(self, path: str, **fields: Any) -> dict[str, Any]:
-        """POST `fields` as JSON and return the created `data` (asserting a 200)."""
-        response = self.post(path, json=fields)
-        assert response.status_code == 200, response.text
-        data: dict[str, Any] = response.json()["data"]
-        return data
+from tests.emulator.api import TOKEN, Api
 
 
 @pytest.fixture(scope="session")
@@ -88,18 +43,3 @@ def api23(emulator_server_23: CachetEmulator) -> Iterator[Api]:
     client = Api(emulator_server_23)
     yield client
     client.session.close()
-
-
-def errors_of(response: requests.Response) -> dict[str, Any]:
-    """The single error object of an error response."""
-    body = response.json()
-    assert len(body["errors"]) == 1
-    error: dict[str, Any] = body["errors"][0]
-    return error
-
-
-def details_of(response: requests.Response) -> list[str]:
-    """The validation messages of a 400."""
-    assert response.status_code == 400, response.text
-    details: list[str] = errors_of(response)["meta"]["details"]
-    return details

@@ -8,7 +8,7 @@ import pytest
 
 from cachet_emulator.app import ROUTES
 from cachet_emulator.routing import NEVER, REQUIRED, Route
-from tests.emulator.conftest import Api, errors_of
+from tests.emulator.api import Api, errors_of
 
 _ROWS = {
     "components": {"name": "C"},

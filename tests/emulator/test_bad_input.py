@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.emulator.conftest import Api, details_of
+from tests.emulator.api import Api, details_of
 
 
 def test_unknown_fields_are_ignored(api: Api) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 GET_KEYS = [
     "id", "name", "order", "visible", "collapsed", "created_at", "updated_at",
@@ -136,3 +136,48 @@ def test_group_filter_and_page_500_quirk_4(api: Api) -> None:
     api.create("components/groups", name="B")
     assert [g["name"] for g in api.get("components/groups?collapsed=1").json()["data"]] == ["A"]
     assert api.get("components/groups?collapsed=1&page=1").status_code == 500
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": 5}, "The name must be a string."),
+        ({"collapsed": "x"}, "The collapsed must be an integer."),
+        ({"collapsed": -1}, "The collapsed must be between 0 and 4."),
+        ({"visible": 3}, "The visible field must be true or false."),
+    ],
+)
+def test_update_rule_messages(api: Api, fields: dict[str, object], message: str) -> None:
+    group = api.create("components/groups", name="A", visible=1)
+    assert details_of(api.put(f"components/groups/{group['id']}", json=fields)) == [message]
+    assert api.get(f"components/groups/{group['id']}").json()["data"]["visible"] == 1
+
+
+def test_update_and_delete_need_a_token(api: Api) -> None:
+    group = api.create("components/groups", name="A")
+    path = f"components/groups/{group['id']}"
+    assert api.put(path, json={"name": "B"}, token=None).status_code == 401
+    assert api.delete(path, token=None).status_code == 401
+    assert api.get(path).json()["data"]["name"] == "A"
+
+
+def test_deleted_components_are_not_members(api: Api) -> None:
+    group = api.create("components/groups", name="G")
+    member = api.create("components", name="C", status=4, group_id=group["id"])
+    api.delete(f"components/{member['id']}")
+    data = api.get(f"components/groups/{group['id']}").json()["data"]
+    assert data["enabled_components"] == [] and data["lowest_human_status"] is None
+
+
+def test_create_shape_lowest_status_counts_existing_members(api: Api) -> None:
+    api.create("components", name="Early", status=3, group_id=1)
+    data = api.create("components/groups", name="G")
+    assert data["lowest_human_status"] == "Partial Outage"
+
+
+def test_group_dates_follow_the_cachet_timezone(api: Api) -> None:
+    group = api.create("components/groups", name="G")
+    api.emulator.configure(timezone="Asia/Kolkata")
+    shown = api.get(f"components/groups/{group['id']}").json()["data"]
+    assert shown["created_at"] != group["created_at"]
+    assert shown["created_at"][14:16] == f"{(int(group['created_at'][14:16]) + 30) % 60:02d}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.conftest import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of
 
 CREATE_KEYS = [
     "order", "group_id", "description", "link", "enabled", "meta", "name", "status",
@@ -278,3 +278,58 @@ def test_tag_filter_returns_components_with_any_tag(api: Api) -> None:
 def test_tag_filter_with_searchable_key_is_500_quirk_4(api: Api) -> None:
     api.create("components", name="A", tags="Foo")
     assert api.get("components?name=A&tags[]=foo").status_code == 500
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": 5}, "The name must be a string."),
+        ({"description": ["x"]}, "The description must be a string."),
+        ({"status": 5}, "The status may not be greater than 4."),
+        ({"status": "-1"}, "The status must be at least 0."),
+        ({"status": "abc"}, "The status must be an integer."),
+        ({"link": "ftp//nope"}, "The link format is invalid."),
+        ({"order": "1.5"}, "The order must be an integer."),
+        ({"group_id": False}, "The group id must be an integer."),
+        ({"enabled": 2}, "The enabled field must be true or false."),
+        ({"meta": 5}, "The meta must be an array."),
+    ],
+)
+def test_update_rule_messages(api: Api, fields: dict[str, object], message: str) -> None:
+    created = api.create("components", name="A")
+    assert details_of(api.put(f"components/{created['id']}", json=fields)) == [message]
+    assert api.get(f"components/{created['id']}").json()["data"]["name"] == "A"
+
+
+def test_update_without_token_is_401_and_changes_nothing(api: Api) -> None:
+    created = api.create("components", name="A")
+    assert api.put(f"components/{created['id']}", json={"name": "B"}, token=None).status_code == 401
+    assert api.get(f"components/{created['id']}").json()["data"]["name"] == "A"
+
+
+def test_update_null_values_change_nothing(api: Api) -> None:
+    created = api.create("components", name="A", status=2, enabled=False, meta={"a": 1})
+    fields = {"name": None, "status": None, "enabled": None, "meta": None}
+    data = api.put(f"components/{created['id']}", json=fields).json()["data"]
+    assert (data["name"], data["status"], data["enabled"], data["meta"]) == (
+        "A",
+        2,
+        False,
+        {"a": 1},
+    )
+
+
+def test_update_status_zero_is_written(api: Api) -> None:
+    created = api.create("components", name="A", status=3)
+    assert api.put(f"components/{created['id']}", json={"status": 0}).json()["data"]["status"] == 0
+
+
+def test_delete_without_token_is_401_and_keeps_component(api: Api) -> None:
+    created = api.create("components", name="A")
+    assert api.delete(f"components/{created['id']}", token=None).status_code == 401
+    assert api.get(f"components/{created['id']}").status_code == 200
+
+
+def test_create_shape_converts_string_numbers(api: Api) -> None:
+    data = api.create("components", name="A", order="3", group_id="7", status="2")
+    assert (data["order"], data["group_id"], data["status"]) == (3, 7, 2)

@@ -6,7 +6,7 @@ from typing import Any
 
 import requests
 
-from tests.emulator.conftest import TOKEN, Api
+from tests.emulator.api import TOKEN, Api
 
 
 def _control(
@@ -63,3 +63,14 @@ def test_extra_api_keys_authenticate(api: Api) -> None:
 def test_unknown_control_action_is_404_and_wrong_method_405(api: Api) -> None:
     assert _control(api, "GET", "nothing").status_code == 404
     assert _control(api, "GET", "reset").status_code == 405
+
+
+def test_mistyped_setting_is_rejected(api: Api) -> None:
+    response = _control(api, "PUT", "settings", json={"major_outage_rate": "high"})
+    assert response.status_code == 400
+    assert api.get("status").status_code == 200
+
+
+def test_unknown_cachet_version_is_rejected(api: Api) -> None:
+    response = _control(api, "PUT", "settings", json={"cachet_version": "3.0"})
+    assert response.status_code == 400

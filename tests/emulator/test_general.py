@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.emulator.conftest import Api
+from tests.emulator.api import Api
 
 
 def _status(api: Api, **kwargs: object) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.emulator.conftest import Api, errors_of
+from tests.emulator.api import Api, errors_of
 
 
 def test_templates_list_and_show_in_utc(api: Api) -> None:

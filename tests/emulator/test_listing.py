@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.conftest import Api
+from tests.emulator.api import Api
 
 
 def _make(api: Api, count: int) -> None:

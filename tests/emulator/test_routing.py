@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.emulator.conftest import Api, errors_of
+from tests.emulator.api import Api, errors_of
 
 UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\Z")
 
