@@ -105,12 +105,10 @@ def run_worker(
     timeout: float = 600,
 ) -> dict[str, Any]:
     """Run `python -m bench.worker ARGUMENTS`; its JSON result (BenchError if it failed)."""
-    environment = {**os.environ, "CACHET_API_TOKEN": token}
-    environment.pop("PYTHONPATH", None)
     completed = subprocess.run(
         [python, "-m", "bench.worker", *arguments],
         cwd=REPOSITORY,
-        env=environment,
+        env=_worker_environment(token),
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -121,6 +119,64 @@ def run_worker(
         raise BenchError(lines[-1] if lines else f"exit status {completed.returncode}")
     result: dict[str, Any] = json.loads(completed.stdout)
     return result
+
+
+class WorkerProcess:
+    """A `python -m bench.worker --serve` process: warmed up, then timed one run at a time."""
+
+    def __init__(self, python: str, arguments: Sequence[str], token: str) -> None:
+        self.process = subprocess.Popen(
+            [python, "-m", "bench.worker", *arguments, "--serve"],
+            cwd=REPOSITORY,
+            env=_worker_environment(token),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        self._read()  # {"ready": true} once warmed up
+
+    def measure(self) -> dict[str, Any]:
+        """Time one run."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write("run\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the worker died; _read reports why
+        return self._read()
+
+    def _read(self) -> dict[str, Any]:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise BenchError(self._failure())
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def _failure(self) -> str:
+        assert self.process.stderr is not None
+        self.process.wait(timeout=30)
+        lines = [line for line in self.process.stderr.read().splitlines() if line.strip()]
+        return lines[-1] if lines else f"exit status {self.process.returncode}"
+
+    def close(self) -> None:
+        """Let the worker finish, and wait for it."""
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _worker_environment(token: str) -> dict[str, str]:
+    environment = {**os.environ, "CACHET_API_TOKEN": token}
+    # Nothing from this environment may leak into the reference client's interpreter.
+    environment.pop("PYTHONPATH", None)
+    return environment
 
 
 @dataclass(frozen=True)

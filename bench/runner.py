@@ -23,6 +23,7 @@ from bench.processes import (
     REPOSITORY,
     BenchError,
     ServerProcess,
+    WorkerProcess,
     reference_python,
     run_worker,
     time_command,
@@ -154,11 +155,10 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
         with ServerProcess("emulator", "--token", token, *data) as server:
             endpoint = server.url + "/api/v1"
             for scenario in worker_scenarios:
-                for contender in scenario.contenders:
-                    result.outcomes.append(
-                        _run_scenario(scenario, contender, pythons, plan, server, token)
-                    )
-                    _show(result.outcomes[-1])
+                outcomes = _run_scenario(scenario, pythons, plan, server, token)
+                for outcome in outcomes:
+                    _show(outcome)
+                result.outcomes += outcomes
             if "cli" in selected:
                 result.outcomes += _time_commands("cli", _cli_commands(endpoint, token), plan)
             if profile_dir is not None:
@@ -172,31 +172,59 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
 
 def _run_scenario(
     scenario: Scenario,
+    pythons: dict[str, str],
+    plan: Plan,
+    server: ServerProcess,
+    token: str,
+) -> list[Outcome]:
+    """Every contender's runs of one scenario, interleaved run by run."""
+    outcomes = {contender: Outcome(scenario.name, contender) for contender in scenario.contenders}
+    for outcome in outcomes.values():
+        outcome.server_cpu = 0.0
+    rounds = scenario.runs(plan)
+    workers: dict[str, WorkerProcess] = {}
+    try:
+        for _ in range(rounds):
+            for contender, outcome in outcomes.items():
+                if outcome.error is not None:
+                    continue
+                try:
+                    if contender not in workers or scenario.fresh_process_per_run:
+                        _retire(workers.pop(contender, None))
+                        workers[contender] = _start_worker(
+                            scenario, contender, pythons, plan, server, token
+                        )
+                    cpu_before = server.cpu_seconds()
+                    outcome.runs.append(workers[contender].measure())
+                    outcome.server_cpu += (server.cpu_seconds() - cpu_before) / rounds
+                except BenchError as problem:
+                    outcome.error = str(problem)
+    finally:
+        for worker in workers.values():
+            _retire(worker)
+    return list(outcomes.values())
+
+
+def _start_worker(
+    scenario: Scenario,
     contender: str,
     pythons: dict[str, str],
     plan: Plan,
     server: ServerProcess,
     token: str,
-) -> Outcome:
-    outcome = Outcome(scenario.name, contender)
+) -> WorkerProcess:
     if contender not in pythons:
-        outcome.error = "the reference client could not be installed"
-        return outcome
+        raise BenchError("the reference client could not be installed")
     arguments = [contender, scenario.name, str(scenario.size(plan))]
     arguments += ["--endpoint", server.url + "/api/v1"]
     if contender in scenario.per_page:
         arguments += ["--per-page", str(scenario.per_page[contender])]
-    runs = scenario.runs(plan)
-    batches = [1] * runs if scenario.fresh_process_per_run else [runs]
-    cpu_before = server.cpu_seconds()
-    try:
-        for batch in batches:
-            measured = run_worker(pythons[contender], [*arguments, "--runs", str(batch)], token)
-            outcome.runs += measured["runs"]
-    except BenchError as problem:
-        outcome.error = str(problem)
-    outcome.server_cpu = (server.cpu_seconds() - cpu_before) / max(1, runs)
-    return outcome
+    return WorkerProcess(pythons[contender], arguments, token)
+
+
+def _retire(worker: WorkerProcess | None) -> None:
+    if worker is not None:
+        worker.close()
 
 
 def _show(outcome: Outcome) -> None:

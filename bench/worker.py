@@ -1,8 +1,9 @@
 """One contender's process: `python -m bench.worker CONTENDER SCENARIO SIZE [options]`.
 
 Reads the API token from `CACHET_API_TOKEN`, runs the scenario (see `bench.workloads`) and
-prints its measurements as one JSON object on stdout. With `--profile FILE` the timed runs
-(only those) go through cProfile and the statistics are written to FILE.
+prints its measurements as one JSON object on stdout. With `--serve` it warms up, answers
+`{"ready": true}`, then times one run per `run` line it reads (one JSON line each). With
+`--profile FILE` the timed runs (only those) go through cProfile, written to FILE.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import os
 import sys
 
-from bench.workloads import CONTENDERS, Job, run
+from bench.workloads import CONTENDERS, Job, run, serve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--per-page", type=int)
     parser.add_argument("--profile", metavar="FILE", help="write cProfile statistics here")
+    parser.add_argument(
+        "--serve", action="store_true", help="one timed run per `run` line on stdin"
+    )
     arguments = parser.parse_args(argv)
     job = Job(
         contender=arguments.contender,
@@ -36,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         runs=arguments.runs,
         per_page=arguments.per_page,
     )
+    if arguments.serve:
+        serve(job, sys.stdin, sys.stdout)
+        return 0
     if arguments.profile:
         profiler = cProfile.Profile()
         result = run(job, profiler)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import cProfile
 import itertools
+import json
 import os
 import resource
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 import requests
 import requests.adapters
@@ -88,14 +89,39 @@ def run(job: Job, profiler: cProfile.Profile | None = None) -> dict[str, Any]:
     A `profiler` is enabled during the timed runs only (not imports, set-up or warm-up).
     """
     with _counting_requests():
-        work = _work_for(job)
-        work(1)  # opens the connection and imports what is loaded lazily
+        work = _prepared(job)
         if profiler is not None:
             profiler.enable()
         runs = [_timed(work, job.size) for _ in range(job.runs)]
         if profiler is not None:
             profiler.disable()
     return {"contender": job.contender, "scenario": job.scenario, "runs": runs}
+
+
+def serve(job: Job, commands: IO[str], answers: IO[str]) -> None:
+    """Warm up and answer `{"ready": true}`; then one timed run per `run` line, as JSON lines.
+
+    Lets the runner interleave the contenders' runs (A, B, C, A, B, C, ...) so a slow moment
+    of the machine or the server does not fall on one contender only.
+    """
+    with _counting_requests():
+        work = _prepared(job)
+        _answer(answers, {"ready": True})
+        for command in commands:
+            if command.strip() != "run":
+                break
+            _answer(answers, _timed(work, job.size))
+
+
+def _answer(answers: IO[str], message: dict[str, Any]) -> None:
+    answers.write(json.dumps(message) + "\n")
+    answers.flush()
+
+
+def _prepared(job: Job) -> Callable[[int], dict[str, Any]]:
+    work = _work_for(job)
+    work(1)  # opens the connection and imports what is loaded lazily
+    return work
 
 
 def _timed(work: Callable[[int], dict[str, Any]], size: int) -> dict[str, Any]:

@@ -6,13 +6,15 @@ workloads, request counting, report) from rotting without timing anything.
 
 from __future__ import annotations
 
+import io
+import json
 from typing import Any
 
 import pytest
 from bench.report import render, scenario_tables, targets
 from bench.runner import QUICK, Outcome, Run
 from bench.seeding import DataSet, seed
-from bench.workloads import Job, run
+from bench.workloads import Job, run, serve
 
 
 @pytest.fixture
@@ -65,3 +67,14 @@ def test_seeded_lists_have_the_data_set_sizes(seeded: Any) -> None:
 def test_an_unknown_contender_is_refused(seeded: Any) -> None:
     with pytest.raises(ValueError, match="unknown contender"):
         run(Job("httpx", "get", seeded.endpoint, seeded.token, size=1))
+
+
+def test_served_worker_answers_ready_then_one_run_per_command(seeded: Any) -> None:
+    job = Job("ours", "get", seeded.endpoint, seeded.token, size=2)
+    answers = io.StringIO()
+
+    serve(job, io.StringIO("run\nrun\n"), answers)
+
+    messages = [json.loads(line) for line in answers.getvalue().splitlines()]
+    assert messages[0] == {"ready": True}
+    assert [message["requests"] for message in messages[1:]] == [2, 2]
