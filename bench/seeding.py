@@ -54,6 +54,21 @@ def seed(store: Store, data: DataSet) -> None:
         _insert(store, "subscribers", (_subscriber(n, times) for n in range(data.subscribers)))
 
 
+def add_listing_index(store: Store) -> None:
+    """Index metric points in the order their list is served (newest first, then id).
+
+    The emulator keeps timestamps as text under its MySQL-like collation, a Python function,
+    and declares no index: each page of `GET /metrics/{id}/points` then sorts every point of
+    the metric in Python (about 1.3 s per page at 20,000 points), which would bury every
+    client figure under server time. An index changes no answer, only the speed.
+    """
+    with store.transaction():
+        store.connection.execute(
+            "CREATE INDEX IF NOT EXISTS bench_points_newest_first "
+            "ON metric_points (metric_id, created_at DESC, id)"
+        )
+
+
 def _insert(store: Store, table: str, rows: Iterable[Row]) -> None:
     columns = [column.name for column in TABLES[table].columns if column.name != "id"]
     sql = (
