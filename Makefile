@@ -26,6 +26,9 @@ test-only: $(STAMP)
 
 test: lint typecheck test-only
 
+serve: $(STAMP)
+	$(BIN)/cachet-emulator --seed demo
+
 reliability: $(STAMP)
 	$(BIN)/pytest -q -m slow
 
