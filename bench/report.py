@@ -147,11 +147,12 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
                 f"{_ms(entry.get('server_cpu')):>14}"
             )
         ratios = table["ratios"]
-        lines.append(
-            f"{'':14} ratios: ours/raw wall {_x(ratios['ours/raw wall'])} "
-            f"cpu {_x(ratios['ours/raw cpu'])}; reference/ours wall "
-            f"{_x(ratios['reference/ours wall'])} cpu {_x(ratios['reference/ours cpu'])}"
-        )
+        if any(value is not None for value in ratios.values()):
+            lines.append(
+                f"{'':14} ratios: ours/raw wall {_x(ratios['ours/raw wall'])} "
+                f"cpu {_x(ratios['ours/raw cpu'])}; reference/ours wall "
+                f"{_x(ratios['reference/ours wall'])} cpu {_x(ratios['reference/ours cpu'])}"
+            )
         if scenario == "memory":
             for entry in table["contenders"].values():
                 for measured in entry.get("runs", []):
