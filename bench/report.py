@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import statistics
 from dataclasses import asdict, dataclass
@@ -89,18 +90,21 @@ def targets(tables: dict[str, dict[str, Any]], run: Run) -> list[dict[str, Any]]
             1.25,
             at_most=True,
         )
-    check(
-        "list-defaults: reference/ours wall >= 20",
-        ratio("list-defaults", "reference/ours wall"),
-        20,
-        at_most=False,
-    )
-    check(
-        "list-large: reference/ours wall >= 1 (per_page=500)",
-        ratio("list-large", "reference/ours wall"),
-        1,
-        at_most=False,
-    )
+    # "Faster" is wall time; on a busy machine wall medians wander, so the client-CPU ratio
+    # (the part the client controls) is checked alongside.
+    for key in ("wall", "cpu"):
+        check(
+            f"list-defaults: reference/ours {key} >= 20",
+            ratio("list-defaults", f"reference/ours {key}"),
+            20,
+            at_most=False,
+        )
+        check(
+            f"list-large: reference/ours {key} >= 1 (per_page=500)",
+            ratio("list-large", f"reference/ours {key}"),
+            1,
+            at_most=False,
+        )
     memory = tables.get("memory", {}).get("contenders", {}).get("ours", {})
     growths = [r["rss_growth_mb"] for r in memory.get("runs", []) if "rss_growth_mb" in r]
     check(
@@ -130,9 +134,11 @@ def _x(value: float | None) -> str:
 
 def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, Any]]) -> str:
     """The results as a plain-text table."""
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     lines = [
         f"Medians of {run.plan.runs} runs (commands: {run.plan.command_runs}); "
         "wall and the client process's own CPU, in ms.",
+        f"Load average at the end: {load} on {os.cpu_count()} CPUs (wall times wander when busy).",
         f"{'scenario':14} {'contender':10} {'wall ms':>10} {'cpu ms':>10} {'requests':>9} "
         f"{'cpu/req ms':>11} {'server cpu ms':>14}",
     ]
@@ -180,7 +186,12 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
 def write_json(run: Run, tables: dict[str, Any], checks: list[Any], path: Path) -> None:
     """Everything measured, for machines and for comparing runs."""
     document = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+        },
         "plan": asdict(run.plan),
         "scenarios": tables,
         "emulator_throughput": run.throughput,
