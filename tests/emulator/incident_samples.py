@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from tests.emulator.api import Api
+from tests.emulator.api import Api, not_found_detail
 
 CREATE_KEYS = [
     "stickied", "notifications", "user_id", "name", "status", "visible", "message",
@@ -18,15 +16,8 @@ GET_KEYS = [
     "updates", "human_status", "latest_update_id", "latest_status", "latest_human_status",
     "latest_icon", "permalink", "duration",
 ]  # fmt: skip
-INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
+INCIDENT_404 = not_found_detail("Incident")
 BASIC = {"name": "Database slow", "status": 1, "message": "Looking into it"}
-
-
-def insert_row(api: Api, table: str, **values: Any) -> int:
-    """Put a row straight into the store (for states the API cannot make)."""
-    now = "2020-01-01 00:00:00"
-    with api.emulator.store.transaction():
-        return api.emulator.store.insert(table, {"created_at": now, "updated_at": now, **values})
 
 
 def total_incidents(api: Api) -> int:

@@ -8,11 +8,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS = [
     "value",
@@ -378,9 +378,7 @@ def test_unknown_ids_are_404_first_unknown_wins(api: Api, path: str, model: str)
     for method in ("GET", "POST") if path.endswith("points") else ("PUT", "DELETE"):
         response = api.request(method, path, json={"value": 1})
         assert response.status_code == 404
-        assert errors_of(response)["detail"] == (
-            f"No query results for model [CachetHQ\\Cachet\\Models\\{model}]."
-        )
+        assert errors_of(response)["detail"] == not_found_detail(model)
 
 
 @pytest.mark.parametrize(
@@ -424,9 +422,7 @@ _POINT_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_POINT_FIELDS)
 def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test
@@ -437,9 +433,7 @@ def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, An
         assert [p["id"] for p in points_of(api, metric_id)] == [response.json()["data"]["id"]]
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_POINT_FIELDS)
 def test_any_json_update_is_200_or_400_or_500_for_garbage_timestamp(
     api: Api, fields: dict[str, Any]

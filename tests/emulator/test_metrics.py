@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_ORDER = [
     "name", "display_chart", "default_value", "calc_type", "places", "default_view",
@@ -321,9 +321,7 @@ def test_delete_without_token_is_401_and_keeps_metric(api: Api) -> None:
 def test_unknown_metric_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
     response = api.request(method, f"metrics/{path}", json={})
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Metric]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Metric")
 
 
 def test_unknown_metric_is_404_before_auth_quirk_18(api: Api) -> None:
@@ -404,9 +402,7 @@ _METRIC_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing(80)
 @given(fields=_METRIC_FIELDS)
 def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test
