@@ -35,5 +35,15 @@ serve: $(STAMP)
 reliability: $(STAMP)
 	$(BIN)/pytest -q -s -rx -m slow
 
+$(VENV)/.bench-installed: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+bench: $(VENV)/.bench-installed
+	$(BIN)/python -m bench
+
+bench-quick: $(VENV)/.bench-installed
+	$(BIN)/python -m bench --quick
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build

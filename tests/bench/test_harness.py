@@ -1,0 +1,80 @@
+"""Smoke test of the benchmark harness: the `get` scenario, in-process, on a tiny data set.
+
+`make bench` runs every scenario in child processes; this keeps the shared parts (seeding,
+workloads, request counting, report) from rotting without timing anything.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+from bench.report import render, scenario_tables, targets
+from bench.runner import QUICK, Outcome, Run
+from bench.seeding import DataSet, seed
+from bench.workloads import Job, run, serve
+
+
+@pytest.fixture
+def seeded(cachet_emulator: Any) -> Any:
+    """The emulator holding a miniature benchmark data set."""
+    seed(cachet_emulator.store, DataSet(incidents=3, points=5, subscribers=5))
+    return cachet_emulator
+
+
+@pytest.mark.parametrize("contender", ["ours", "raw"])
+def test_get_scenario_counts_one_request_per_fetch(seeded: Any, contender: str) -> None:
+    job = Job(contender, "get", seeded.endpoint, seeded.token, size=4, runs=2)
+
+    measured = run(job)
+
+    assert [entry["requests"] for entry in measured["runs"]] == [4, 4]
+    assert all(entry["distinct"] == 1 for entry in measured["runs"])
+    assert all(isinstance(entry["cpu"], float) for entry in measured["runs"])
+
+
+def test_report_compares_contenders_and_checks_the_get_target(seeded: Any) -> None:
+    benchmark = Run(QUICK)
+    for contender in ("ours", "raw"):
+        measured = run(Job(contender, "get", seeded.endpoint, seeded.token, size=3))
+        benchmark.outcomes.append(Outcome("get", contender, runs=measured["runs"]))
+    benchmark.outcomes.append(Outcome("get", "reference", error="not installed"))
+
+    tables = scenario_tables(benchmark)
+    checks = {check["target"]: check for check in targets(tables, benchmark)}
+    text = render(benchmark, tables, checks=list(checks.values()))
+
+    assert tables["get"]["ratios"]["ours/raw cpu_per_request"] is not None
+    assert tables["get"]["ratios"]["reference/ours wall"] is None
+    get_target = checks["get: client CPU per request, ours/raw <= 1.25"]
+    assert get_target["met"] in (True, False)
+    assert "reference  n/a: not installed" in text
+
+
+def test_seeded_lists_have_the_data_set_sizes(seeded: Any) -> None:
+    import requests
+
+    headers = {"X-Cachet-Token": seeded.token}
+    answer = requests.get(seeded.endpoint + "/components", headers=headers, timeout=10)
+
+    assert answer.json()["meta"]["pagination"]["total"] == 10
+    assert seeded.store.count("subscribers") == 5
+    assert seeded.store.count("metric_points", [("metric_id", 1)]) == 5
+
+
+def test_an_unknown_contender_is_refused(seeded: Any) -> None:
+    with pytest.raises(ValueError, match="unknown contender"):
+        run(Job("httpx", "get", seeded.endpoint, seeded.token, size=1))
+
+
+def test_served_worker_answers_ready_then_one_run_per_command(seeded: Any) -> None:
+    job = Job("ours", "get", seeded.endpoint, seeded.token, size=2)
+    answers = io.StringIO()
+
+    serve(job, io.StringIO("run\nrun\n"), answers)
+
+    messages = [json.loads(line) for line in answers.getvalue().splitlines()]
+    assert messages[0] == {"ready": True}
+    assert [message["requests"] for message in messages[1:]] == [2, 2]
