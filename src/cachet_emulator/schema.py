@@ -243,13 +243,15 @@ NOT_NULL: frozenset[tuple[str, str]] = frozenset(
     }
 )
 
-# Indexes on the foreign keys the handlers look rows up by.
+# Indexes on the foreign keys the handlers look rows up by (a column may end in " DESC").
 INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("taggables", ("taggable_type", "taggable_id")),
     ("components", ("group_id",)),
     ("incident_meta", ("incident_id",)),
     ("incident_updates", ("incident_id",)),
-    ("metric_points", ("metric_id", "created_at")),
+    # A metric's points newest first (ties by id), and the equal-value search of aggregation.
+    ("metric_points", ("metric_id", "created_at DESC", "id")),
+    ("metric_points", ("metric_id", "value", "created_at")),
     ("schedule_components", ("schedule_id",)),
     ("subscriptions", ("subscriber_id",)),
     ("subscriptions", ("component_id",)),

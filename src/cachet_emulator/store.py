@@ -44,7 +44,9 @@ def _create_table_sql(table: Table) -> str:
             parts.append('"id" INTEGER PRIMARY KEY AUTOINCREMENT')
             continue
         sql = f"{quote(column.name)} {column.sql}"
-        if column.sql == "TEXT":
+        # Timestamps are fixed-format text: binary order is exact, and it lets SQLite sort and
+        # search them through indexes instead of calling the Python collation per comparison.
+        if column.sql == "TEXT" and not column.name.endswith("_at"):
             sql += " COLLATE MYSQL"
         if (table.name, column.name) in NOT_NULL:
             sql += " NOT NULL"
@@ -53,6 +55,12 @@ def _create_table_sql(table: Table) -> str:
             sql += f" DEFAULT {default}"
         parts.append(sql)
     return f"CREATE TABLE IF NOT EXISTS {quote(table.name)} ({', '.join(parts)})"
+
+
+def _index_column(column: str) -> str:
+    """`created_at DESC` -> `"created_at" DESC`."""
+    name, _, direction = column.partition(" ")
+    return f"{quote(name)} {direction}".rstrip()
 
 
 class Store:
@@ -70,8 +78,8 @@ class Store:
             for table in TABLES.values():
                 self.connection.execute(_create_table_sql(table))
             for table_name, columns in INDEXES:
-                name = quote(f"{table_name}_{'_'.join(columns)}_index")
-                listed = ", ".join(quote(column) for column in columns)
+                name = quote(f"{table_name}_{'_'.join(c.split()[0] for c in columns)}_index")
+                listed = ", ".join(_index_column(column) for column in columns)
                 self.connection.execute(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table_name)} ({listed})"
                 )
