@@ -54,28 +54,6 @@ def seed(store: Store, data: DataSet) -> None:
         _insert(store, "subscribers", (_subscriber(n, times) for n in range(data.subscribers)))
 
 
-_INDEXES = (
-    # GET /metrics/{id}/points: newest first, then by id.
-    "bench_points_newest_first ON metric_points (metric_id, created_at DESC, id)",
-    # POST /metrics/{id}/points: is there an equal value inside the metric's time window?
-    "bench_points_by_value ON metric_points (metric_id, value, created_at)",
-)
-
-
-def add_point_indexes(store: Store) -> None:
-    """Index metric points for the two queries the benchmark repeats on them.
-
-    The emulator keeps timestamps as text under its MySQL-like collation, a Python function,
-    and declares no index: each page of `GET /metrics/{id}/points` sorts every point of the
-    metric in Python (about 1.3 s per page at 20,000 points), and each create compares every
-    recent point (the cost grows with each point created). Either would bury the client
-    figures under server time and make later contenders pay more. Indexes change no answer.
-    """
-    with store.transaction():
-        for index in _INDEXES:
-            store.connection.execute(f"CREATE INDEX IF NOT EXISTS {index}")
-
-
 def _insert(store: Store, table: str, rows: Iterable[Row]) -> None:
     columns = [column.name for column in TABLES[table].columns if column.name != "id"]
     sql = (

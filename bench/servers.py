@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-from bench.seeding import DataSet, add_point_indexes, seed
+from bench.seeding import DataSet, seed
 from cachet_emulator.server import CachetEmulator
 
 
@@ -57,7 +57,6 @@ def main(argv: list[str] | None = None) -> int:
         server = CachetEmulator(token=arguments.token)
         data = DataSet(arguments.incidents, arguments.points, arguments.subscribers)
         seed(server.store, data)
-        add_point_indexes(server.store)
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda number, frame: stopping.set())
