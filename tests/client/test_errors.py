@@ -15,20 +15,27 @@ from cachetclient.v1.client import Client
 
 def test_validation_error_carries_cachet_details(client: Client) -> None:
     with pytest.raises(errors.ValidationError) as caught:
-        client.incidents.create(name="", message="m", status=1)
+        client.components.create(name="", status=1)
     error = caught.value
     assert isinstance(error, errors.BadRequestError)
     assert isinstance(error, requests.exceptions.HTTPError)
     assert isinstance(error, errors.CachetError)
     assert error.status_code == 400
     assert error.method == "POST"
-    assert error.url.endswith("/api/v1/incidents")
+    assert error.url.endswith("/api/v1/components")
     assert error.title == "Bad Request"
     assert error.messages == ["The name field is required."]
     assert error.response is not None and error.response.status_code == 400
     assert str(error) == (
-        "Cachet rejected POST /api/v1/incidents (400): The name field is required."
+        "Cachet rejected POST /api/v1/components (400): The name field is required."
     )
+
+
+def test_several_validation_messages_are_all_reported(client: Client) -> None:
+    with pytest.raises(errors.ValidationError) as caught:
+        client.components.create(name="", status=9, link="not a url")
+    assert len(caught.value.messages) >= 2
+    assert all(message in str(caught.value) for message in caught.value.messages)
 
 
 def test_bare_bad_request_without_messages(client: Client) -> None:
