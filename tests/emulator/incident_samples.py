@@ -1,0 +1,35 @@
+"""Sample data and small helpers shared by the incident test modules (spec 8)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.emulator.api import Api
+
+CREATE_KEYS = [
+    "stickied", "notifications", "user_id", "name", "status", "visible", "message",
+    "occurred_at", "updated_at", "created_at", "id", "is_resolved", "updates", "human_status",
+    "latest_update_id", "latest_status", "latest_human_status", "latest_icon", "permalink",
+    "duration", "meta",
+]  # fmt: skip
+GET_KEYS = [
+    "id", "user_id", "component_id", "name", "status", "visible", "stickied", "notifications",
+    "message", "occurred_at", "created_at", "updated_at", "deleted_at", "is_resolved", "meta",
+    "updates", "human_status", "latest_update_id", "latest_status", "latest_human_status",
+    "latest_icon", "permalink", "duration",
+]  # fmt: skip
+INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
+BASIC = {"name": "Database slow", "status": 1, "message": "Looking into it"}
+
+
+def insert_row(api: Api, table: str, **values: Any) -> int:
+    """Put a row straight into the store (for states the API cannot make)."""
+    now = "2020-01-01 00:00:00"
+    with api.emulator.store.transaction():
+        return api.emulator.store.insert(table, {"created_at": now, "updated_at": now, **values})
+
+
+def total_incidents(api: Api) -> int:
+    """How many incidents an authenticated list reports."""
+    total: int = api.get("incidents").json()["meta"]["pagination"]["total"]
+    return total
