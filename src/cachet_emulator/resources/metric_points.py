@@ -1,26 +1,132 @@
-"""Metric points (spec 12): not implemented yet; every route answers 500."""
+"""Metric points (spec 12; 2.3 differences 17.6): list, create (aggregating), update, delete."""
 
 from __future__ import annotations
 
-from cachet_emulator.api_call import ApiCall, Reply
-from cachet_emulator.errors import server_error
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from cachet_emulator import clock, php
+from cachet_emulator.api_call import ApiCall, Reply, item, no_content
+from cachet_emulator.commands import Field, read_command, save_changes
+from cachet_emulator.errors import bad_request, server_error, validation_failed
+from cachet_emulator.listing import Query, paginate
+from cachet_emulator.presenting import model_array
+from cachet_emulator.resources.metrics import stored_decimal
+from cachet_emulator.schema import Row
+
+TABLE = "metric_points"
+# The command calls the timestamp `created_at`, so messages say "created at" (quirk 27).
+NAMES = {"timestamp": "created at"}
+CREATE_FIELDS = (Field("value", "required|numeric"), Field("timestamp", "nullable|int"))
+# The update command casts the value to float, so a missing value becomes 0 (quirk 7).
+UPDATE_FIELDS = (
+    Field("value", "nullable|numeric", cast=php.cast_float),
+    Field("timestamp", "nullable|string"),
+)
+UPDATE_FIELDS_23 = (Field("value", cast=php.cast_float), Field("timestamp"))
+ROUNDING_SECONDS = 30
+# metric_points.value is DECIMAL(15,3).
+VALUE_MAXIMUM = 999999999999.999
+
+
+def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
+    """A point with `calculated_value` = value * counter."""
+    data = model_array(call, TABLE, attributes)
+    data["calculated_value"] = php.cast_float(data.get("value")) * php.cast_int(data.get("counter"))
+    return data
 
 
 def list_points(call: ApiCall) -> Reply:
-    """Not implemented yet."""
-    raise server_error()
+    """GET /metrics/{metric}/points: newest first (2.3: by id); `sort` is ignored."""
+    where = [("metric_id", call.bound["metric"]["id"])]
+    order_by = [] if call.is_23 else [("created_at", True)]
+    return paginate(call, Query(TABLE, where, order_by), lambda row: present(call, row))
 
 
 def create_point(call: ApiCall) -> Reply:
-    """Not implemented yet."""
-    raise server_error()
+    """POST /metrics/{metric}/points: an equal value inside the threshold window is counted."""
+    metric = call.bound["metric"]
+    values = read_command(call, CREATE_FIELDS, NAMES)
+    if values["value"] is None:
+        raise bad_request()  # 2.3 only (no command rules): NULL into a NOT NULL column
+    value = stored_decimal(values["value"], VALUE_MAXIMUM)
+    now = clock.now()
+    stamp = clock.stored(now)
+    existing = _point_to_aggregate(call, metric, value, now)
+    if existing is not None:
+        counter = existing["counter"] + 1
+        call.store.update(TABLE, existing["id"], {"counter": counter, "updated_at": stamp})
+        # The response is the model before its touch: the old updated_at (spec 12.4).
+        return item(present(call, {**existing, "counter": counter}))
+    number = php.to_number(values["value"]) if php.is_numeric(values["value"]) else value
+    attributes: Row = {"value": number, "counter": 1, "metric_id": metric["id"]}
+    if php.is_truthy(values["timestamp"]):
+        created = _moment(call, values["timestamp"])
+        attributes.update(created_at=clock.stored(created), updated_at=stamp)
+    else:
+        created = now if call.is_23 else _rounded(now)
+        attributes.update(updated_at=stamp, created_at=clock.stored(created))
+    attributes["id"] = call.store.insert(TABLE, {**attributes, "value": value})
+    return item(present(call, attributes))
 
 
 def update_point(call: ApiCall) -> Reply:
-    """Not implemented yet."""
-    raise server_error()
+    """PUT /metrics/{metric}/points/{metric_point}: value (absent: 0), timestamp, new metric."""
+    point = call.bound["metric_point"]
+    values = read_command(call, UPDATE_FIELDS_23 if call.is_23 else UPDATE_FIELDS, NAMES)
+    value = stored_decimal(values["value"], VALUE_MAXIMUM)
+    changes: Row = {"metric_id": call.bound["metric"]["id"], "value": value}
+    if php.is_truthy(values["timestamp"]):
+        changes["created_at"] = clock.stored(_moment(call, values["timestamp"]))
+    save_changes(call, TABLE, point, changes, {})
+    row = call.store.find(TABLE, point["id"])
+    assert row is not None
+    return item(present(call, row))
 
 
 def delete_point(call: ApiCall) -> Reply:
-    """Not implemented yet."""
-    raise server_error()
+    """DELETE /metrics/{metric}/points/{metric_point}: whichever metric the point is in."""
+    call.store.delete(TABLE, [("id", call.bound["metric_point"]["id"])])
+    return no_content()
+
+
+def _point_to_aggregate(call: ApiCall, metric: Row, value: float, now: datetime) -> Row | None:
+    """The first point of `metric` with `value` created inside the threshold window."""
+    since = _window_start(call, php.cast_int(metric["threshold"]), now)
+    where = [("metric_id", metric["id"]), ("value", value)]
+    sql = '"created_at" >= ?'
+    rows = call.store.select(TABLE, where, extra_sql=sql, extra_parameters=[since])
+    return rows[0] if rows else None
+
+
+def _window_start(call: ApiCall, threshold: int, now: datetime) -> str:
+    """2.4: now - (threshold - 1) minutes, at the start of that minute; 2.3: now - threshold."""
+    try:
+        if call.is_23:
+            return clock.stored(now - timedelta(minutes=threshold))
+        return clock.stored((now - timedelta(minutes=threshold - 1)).replace(second=0))
+    except OverflowError:
+        # Only 2.3 stores thresholds this large; the window then reaches either end of time.
+        return "0000-00-00 00:00:00" if threshold > 0 else "9999-12-31 23:59:59"
+
+
+def _moment(call: ApiCall, timestamp: Any) -> datetime:
+    """A Unix timestamp as Cachet stores it: 2.4 rounds to 30 s, 2.3 keeps it exact."""
+    seconds = php.filter_int(timestamp)
+    if seconds is None:
+        if not php.is_numeric(timestamp):
+            raise server_error()  # Carbon cannot read a non-numeric timestamp
+        seconds = int(php.to_number(timestamp))
+    try:
+        moment = datetime.fromtimestamp(seconds, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        # Outside what a timestamp column holds; answered like a bad value (our choice).
+        raise validation_failed(["The created at must be an integer."]) from None
+    return moment if call.is_23 else _rounded(moment)
+
+
+def _rounded(moment: datetime) -> datetime:
+    """The moment rounded to the nearest 30 seconds, halves up (may be 15 s ahead)."""
+    seconds = int(moment.timestamp())
+    rounded = (seconds + ROUNDING_SECONDS // 2) // ROUNDING_SECONDS * ROUNDING_SECONDS
+    return datetime.fromtimestamp(rounded, timezone.utc)

@@ -1,11 +1,11 @@
-"""Subscriptions (spec 15): not implemented yet; every route answers 500."""
+"""Subscriptions (spec 15): the only route deletes one subscription."""
 
 from __future__ import annotations
 
-from cachet_emulator.api_call import ApiCall, Reply
-from cachet_emulator.errors import server_error
+from cachet_emulator.api_call import ApiCall, Reply, no_content
 
 
 def delete_subscription(call: ApiCall) -> Reply:
-    """Not implemented yet."""
-    raise server_error()
+    """DELETE /subscriptions/{subscription}: hard delete; the subscriber stays as it is."""
+    call.store.delete("subscriptions", [("id", call.bound["subscription"]["id"])])
+    return no_content()

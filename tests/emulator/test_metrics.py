@@ -1,0 +1,425 @@
+"""Metrics (spec section 11; 2.3 differences 17.6) over HTTP."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.json_values import JSON_VALUES
+
+CREATE_ORDER = [
+    "name", "display_chart", "default_value", "calc_type", "places", "default_view",
+    "threshold", "order", "visible", "suffix", "description",
+]  # fmt: skip
+CREATE_KEYS = [
+    "name", "display_chart", "default_value", "calc_type", "places", "default_view",
+    "threshold", "order", "visible", "suffix", "description", "updated_at", "created_at", "id",
+    "default_view_name",
+]  # fmt: skip
+GET_KEYS = [
+    "id", "name", "suffix", "description", "default_value", "calc_type", "display_chart",
+    "places", "default_view", "threshold", "order", "visible", "created_at", "updated_at",
+    "default_view_name",
+]  # fmt: skip
+# The request of Cachet's own test_can_create_metric (spec 16).
+CACHET_TEST_METRIC = {
+    "name": "Foo",
+    "suffix": "foo's per second",
+    "description": "Lorem ipsum dolor",
+    "default_value": 1,
+    "display_chart": 1,
+    "places": 0,
+    "view": 0,
+    "threshold": 5,
+    "order": 1,
+}
+MINIMAL = {"name": "M", "suffix": "ms", "description": "d", "default_value": 0}
+BARE_400 = "The request cannot be fulfilled due to bad syntax."
+
+
+def create_metric(api: Api, **fields: Any) -> dict[str, Any]:
+    """A metric from the minimal valid fields, overridden by `fields`."""
+    return api.create("metrics", **{**MINIMAL, **fields})
+
+
+def total(api: Api, path: str) -> int:
+    """The pagination total of a list."""
+    count: int = api.get(path).json()["meta"]["pagination"]["total"]
+    return count
+
+
+def test_create_pinned_by_cachet_answers_the_create_shape(api: Api) -> None:
+    response = api.post("metrics", json=CACHET_TEST_METRIC)
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert list(data) == CREATE_KEYS
+    assert data["name"] == "Foo" and data["suffix"] == "foo's per second"
+    assert data["default_view"] == 0 and data["default_view_name"] == "Last Hour"
+    assert (data["places"], data["threshold"], data["order"]) == (0, 5, 1)
+
+
+def test_create_types_int_and_bool(api: Api) -> None:
+    data = create_metric(api, default_value="3", calc_type="1", display_chart="1", order="2")
+    assert data["display_chart"] is True
+    for key in ("default_value", "calc_type", "places", "default_view", "threshold", "order"):
+        assert type(data[key]) is int, key
+    assert (data["default_value"], data["calc_type"], data["order"]) == (3, 1, 2)
+
+
+def test_create_defaults(api: Api) -> None:
+    data = create_metric(api)
+    assert data["calc_type"] == 0 and data["display_chart"] is True
+    assert (data["places"], data["default_view"], data["threshold"]) == (2, 1, 5)
+    assert (data["order"], data["visible"]) == (0, 1)
+    assert data["default_view_name"] == "Last 12 Hours"
+
+
+def test_show_lists_columns_in_table_order(api: Api) -> None:
+    created = create_metric(api)
+    response = api.get(f"metrics/{created['id']}")
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert list(data) == GET_KEYS
+    assert {key: data[key] for key in CREATE_KEYS if key in data} == created
+
+
+def test_default_view_wins_over_view_alias(api: Api) -> None:
+    assert create_metric(api, default_view=3, view=0)["default_view_name"] == "Month"
+    assert create_metric(api, view=2)["default_view"] == 2
+
+
+@pytest.mark.parametrize(
+    ("view", "name"), [(0, "Last Hour"), (1, "Last 12 Hours"), (2, "Week"), (3, "Month")]
+)
+def test_default_view_names(api: Api, view: int, name: str) -> None:
+    assert create_metric(api, default_view=view)["default_view_name"] == name
+
+
+def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
+    for token in (None, "wrong"):
+        response = api.post("metrics", json=CACHET_TEST_METRIC, token=token)
+        assert response.status_code == 401
+        assert errors_of(response)["title"] == "Unauthorized"
+    assert total(api, "metrics") == 0
+
+
+def test_create_with_empty_body_lists_required_fields_in_order(api: Api) -> None:
+    assert details_of(api.post("metrics")) == [
+        "The name field is required.",
+        "The suffix field is required.",
+        "The default value field is required.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": 5}, "The name must be a string."),
+        ({"suffix": ["a"]}, "The suffix must be a string."),
+        ({"description": 5}, "The description must be a string."),
+        ({"default_value": 1.5}, "The default value must be an integer."),
+        ({"default_value": "abc"}, "The default value must be an integer."),
+        ({"calc_type": None}, "The calc type field is required."),
+        ({"calc_type": "x"}, "The calc type must be an integer."),
+        ({"display_chart": "yes"}, "The display chart must be an integer."),
+        ({"places": 5}, "The places must be between 0 and 4."),
+        ({"places": "x"}, "The places must be an integer."),
+        ({"default_view": 4}, "The default view must be between 0 and 3."),
+        ({"view": -1}, "The default view must be between 0 and 3."),
+        ({"default_view": None}, "The default view field is required."),
+        ({"default_view": "x"}, "The default view must be an integer."),
+        ({"visible": "x"}, "The visible must be an integer."),
+        ({"threshold": 1.5}, "The threshold must be an integer."),
+        ({"threshold": None}, "The threshold field is required."),
+        ({"order": "first"}, "The order must be an integer."),
+        ({"visible": 3}, "The visible must be between 0 and 2."),
+        ({"visible": None}, "The visible field is required."),
+        ({"default_value": 10**20}, "The default value must be an integer."),
+    ],
+)
+def test_create_command_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
+    assert details_of(api.post("metrics", json={**MINIMAL, **fields})) == [message]
+
+
+def test_display_chart_false_is_400_quirk_13(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "display_chart": False})
+    assert details_of(response) == ["The display chart must be an integer."]
+    assert create_metric(api, display_chart=0)["display_chart"] is False
+
+
+def test_default_value_true_passes_int_but_fails_the_model_numeric_rule(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "default_value": True})
+    assert details_of(response) == ["The default value must be a number."]
+
+
+def test_update_calc_type_garbage_fails_integer_and_in(api: Api) -> None:
+    metric = create_metric(api)
+    assert details_of(api.put(f"metrics/{metric['id']}", json={"calc_type": "x"})) == [
+        "The calc type must be an integer.",
+        "The selected calc type is invalid.",
+    ]
+
+
+def test_display_chart_two_fails_the_model_bool_rule(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "display_chart": 2})
+    assert details_of(response) == ["The display chart field must be true or false."]
+
+
+@pytest.mark.parametrize("field", ["places", "display_chart"])
+def test_null_fields_fail_the_model_rules(api: Api, field: str) -> None:
+    response = api.post("metrics", json={**MINIMAL, field: None})
+    assert details_of(response) == [f"The {field.replace('_', ' ')} field is required."]
+
+
+def test_missing_description_is_a_bare_400_quirk_13(api: Api) -> None:
+    fields = {key: value for key, value in MINIMAL.items() if key != "description"}
+    response = api.post("metrics", json=fields)
+    assert response.status_code == 400
+    error = errors_of(response)
+    assert error["detail"] == BARE_400 and "meta" not in error
+    assert total(api, "metrics") == 0
+
+
+def test_order_null_is_a_bare_400(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "order": None})
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+
+
+@pytest.mark.parametrize("threshold", [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60])
+def test_thresholds_dividing_an_hour_are_accepted(api: Api, threshold: int) -> None:
+    assert create_metric(api, threshold=threshold)["threshold"] == threshold
+
+
+@pytest.mark.parametrize("threshold", [7, 25, 61, 120])
+def test_threshold_must_divide_by_60_quirk_13(api: Api, threshold: int) -> None:
+    response = api.post("metrics", json={**MINIMAL, "threshold": threshold})
+    assert details_of(response) == ["Threshold must divide by 60."]
+
+
+def test_model_rules_come_before_the_threshold_check(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "threshold": 7, "display_chart": 2})
+    assert details_of(response) == ["The display chart field must be true or false."]
+
+
+def test_threshold_zero_is_500_quirk_13(api: Api) -> None:
+    response = api.post("metrics", json={**MINIMAL, "threshold": 0})
+    assert response.status_code == 500
+    assert errors_of(response)["title"] == "Internal Server Error"
+    assert total(api, "metrics") == 0
+
+
+def test_update_pinned_by_cachet_uses_view_alias(api: Api) -> None:
+    metric = create_metric(api)
+    response = api.put(f"metrics/{metric['id']}", json={"name": "Foo", "view": 2})
+    assert response.status_code == 200
+    data = response.json()["data"]
+    assert list(data) == GET_KEYS
+    assert (data["name"], data["default_view"], data["default_view_name"]) == ("Foo", 2, "Week")
+
+
+def test_update_is_partial(api: Api) -> None:
+    metric = create_metric(api, name="Keep", places=3, visible=0)
+    data = api.put(f"metrics/{metric['id']}", json={"suffix": "s", "name": None}).json()["data"]
+    assert (data["name"], data["suffix"], data["places"], data["visible"]) == ("Keep", "s", 3, 0)
+
+
+def test_default_value_is_returned_truncated(api: Api) -> None:
+    metric = create_metric(api)
+    data = api.put(f"metrics/{metric['id']}", json={"default_value": 1.7}).json()["data"]
+    assert data["default_value"] == 1
+    assert (
+        api.put(f"metrics/{metric['id']}", json={"default_value": "-2.9"}).json()["data"][
+            "default_value"
+        ]
+        == -2
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": 5}, "The name must be a string."),
+        ({"suffix": 5}, "The suffix must be a string."),
+        ({"description": [1]}, "The description must be a string."),
+        ({"default_value": "abc"}, "The default value must be a number."),
+        ({"places": "x"}, "The places must be a number."),
+        ({"calc_type": 2}, "The selected calc type is invalid."),
+        ({"display_chart": False}, "The display chart must be an integer."),
+        ({"places": 4.5}, "The places must be between 0 and 4."),
+        ({"default_view": 5}, "The default view must be between 0 and 4."),
+        ({"view": "x"}, "The default view must be a number."),
+        ({"threshold": "5.0"}, "The threshold must be an integer."),
+        ({"order": 1.5}, "The order must be an integer."),
+        ({"visible": 7}, "The visible must be between 0 and 2."),
+    ],
+)
+def test_update_command_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
+    metric = create_metric(api)
+    assert details_of(api.put(f"metrics/{metric['id']}", json=fields)) == [message]
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"default_view": 4}, "The default view must be between 0 and 3."),
+        ({"display_chart": 3}, "The display chart field must be true or false."),
+        ({"name": ""}, "The name field is required."),
+        ({"threshold": 7}, "Threshold must divide by 60."),
+    ],
+)
+def test_update_model_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
+    metric = create_metric(api)
+    before = api.get(f"metrics/{metric['id']}").json()["data"]
+    assert details_of(api.put(f"metrics/{metric['id']}", json=fields)) == [message]
+    assert api.get(f"metrics/{metric['id']}").json()["data"] == before
+
+
+def test_failed_update_writes_nothing(api: Api) -> None:
+    metric = create_metric(api, name="Before")
+    api.put(f"metrics/{metric['id']}", json={"name": "After", "threshold": 7})
+    assert api.get(f"metrics/{metric['id']}").json()["data"]["name"] == "Before"
+
+
+def test_update_threshold_zero_is_500(api: Api) -> None:
+    metric = create_metric(api)
+    assert api.put(f"metrics/{metric['id']}", json={"threshold": 0}).status_code == 500
+    assert api.get(f"metrics/{metric['id']}").json()["data"]["threshold"] == 5
+
+
+def test_update_without_token_is_401_and_changes_nothing(api: Api) -> None:
+    metric = create_metric(api, name="Before")
+    for token in (None, "wrong"):
+        response = api.put(f"metrics/{metric['id']}", json={"name": "X"}, token=token)
+        assert response.status_code == 401
+    assert api.get(f"metrics/{metric['id']}").json()["data"]["name"] == "Before"
+
+
+def test_delete_removes_metric_and_its_points(api: Api) -> None:
+    metric = create_metric(api)
+    other = create_metric(api)
+    api.create(f"metrics/{metric['id']}/points", value=1)
+    api.create(f"metrics/{other['id']}/points", value=1)
+    assert api.delete(f"metrics/{metric['id']}").status_code == 204
+    assert api.get(f"metrics/{metric['id']}").status_code == 404
+    with api.emulator.store.transaction():
+        left = api.emulator.store.select("metric_points")
+    assert [point["metric_id"] for point in left] == [other["id"]]
+
+
+def test_delete_without_token_is_401_and_keeps_metric(api: Api) -> None:
+    metric = create_metric(api)
+    for token in (None, "wrong"):
+        assert api.delete(f"metrics/{metric['id']}", token=token).status_code == 401
+    assert api.get(f"metrics/{metric['id']}").status_code == 200
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "0"), ("PUT", "99"), ("DELETE", "abc")])
+def test_unknown_metric_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
+    response = api.request(method, f"metrics/{path}", json={})
+    assert response.status_code == 404
+    assert errors_of(response)["detail"] == (
+        "No query results for model [CachetHQ\\Cachet\\Models\\Metric]."
+    )
+
+
+def test_unknown_metric_is_404_before_auth_quirk_18(api: Api) -> None:
+    assert api.delete("metrics/5", token=None).status_code == 404
+
+
+def test_list_shows_every_metric_to_guests_whatever_visible_quirk_17(api: Api) -> None:
+    for visible in (0, 1, 2):
+        create_metric(api, visible=visible)
+    response = api.get("metrics", token=None)
+    assert [metric["visible"] for metric in response.json()["data"]] == [0, 1, 2]
+    assert list(response.json()["data"][0]) == GET_KEYS
+
+
+def test_sort_is_always_descending_quirk_2(api: Api) -> None:
+    for name in ("b", "a", "c"):
+        create_metric(api, name=name)
+    for order in ("asc", "desc", None):
+        query = "metrics?sort=name" + (f"&order={order}" if order else "")
+        assert [m["name"] for m in api.get(query).json()["data"]] == ["c", "b", "a"]
+
+
+def test_unknown_sort_and_filters_are_ignored(api: Api) -> None:
+    for name in ("b", "a"):
+        create_metric(api, name=name)
+    data = api.get("metrics?sort=description&name=a&foo=1").json()["data"]
+    assert [metric["name"] for metric in data] == ["b", "a"]
+
+
+def test_list_paginates(api: Api) -> None:
+    for name in ("a", "b", "c"):
+        create_metric(api, name=name)
+    body = api.get("metrics?per_page=2&page=2").json()
+    assert [metric["name"] for metric in body["data"]] == ["c"]
+    assert body["meta"]["pagination"]["total_pages"] == 2
+
+
+def test_form_post_creates_a_metric(api: Api) -> None:
+    response = api.post("metrics", data={**MINIMAL, "display_chart": "0"})
+    assert response.json()["data"]["display_chart"] is False
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"[1, 2]", b'"text"', b"null"],
+)
+def test_malformed_json_counts_as_no_fields(api: Api, body: bytes) -> None:
+    headers = {"Content-Type": "application/json"}
+    response = api.post("metrics", data=body, headers=headers)
+    assert details_of(response)[0] == "The name field is required."
+
+
+def test_unknown_fields_are_ignored(api: Api) -> None:
+    data = create_metric(api, id=99, foo="bar", created_at="2001-01-01 00:00:00")
+    assert data["id"] == 1 and "foo" not in data
+    assert not data["created_at"].startswith("2001")
+
+
+def test_sql_metacharacters_and_huge_strings_are_stored_verbatim(api: Api) -> None:
+    name = "x'; DROP TABLE metrics; --" + "y" * 100_000
+    metric = create_metric(api, name=name)
+    assert api.get(f"metrics/{metric['id']}").json()["data"]["name"] == name
+
+
+def test_huge_default_value_is_clipped_to_the_column(api: Api) -> None:
+    metric = create_metric(api, default_value=10**15)
+    assert api.get(f"metrics/{metric['id']}").json()["data"]["default_value"] == 9999999
+
+
+@pytest.mark.parametrize("threshold", [-5, -60])
+def test_negative_divisors_of_60_pass_like_php_modulo(api: Api, threshold: int) -> None:
+    assert create_metric(api, threshold=threshold)["threshold"] == threshold
+
+
+_METRIC_FIELDS = st.dictionaries(
+    st.sampled_from([*CREATE_ORDER, "view"]),
+    JSON_VALUES | st.sampled_from([0, 1, 2, 5, "1", True]),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(fields=_METRIC_FIELDS)
+def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
+    api.emulator.reset()  # hypothesis runs many examples in one test
+    response = api.post("metrics", json={**MINIMAL, **fields})
+    threshold = fields.get("threshold", 5)
+    if response.status_code == 500:  # 60 % 0, the one documented crash (quirk 13)
+        assert not isinstance(threshold, list | dict) and str(threshold).strip().lstrip("+-") in (
+            "0",
+            "0.0",
+        )
+        return
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        created = response.json()["data"]
+        data = api.get(f"metrics/{created['id']}").json()["data"]
+        assert list(data) == GET_KEYS and data["name"] == created["name"]
