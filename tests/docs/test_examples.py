@@ -3,7 +3,8 @@
 Each page's `python` blocks run in order in one namespace, against an emulator holding the
 demo data, with CACHET_ENDPOINT and CACHET_API_TOKEN set. The placeholder endpoint and token
 the pages show (`https://status.example.com/api/v1`, `your-api-token`) are replaced by the
-emulator's. A block defining `test_*(cachet_emulator)` functions has them called too.
+emulator's. A block defining `test_*(cachet_emulator)` functions has them called too, as pytest would:
+on an emptied emulator (the page's demo data is restored afterwards).
 
 In `sh` blocks, every `cachet ...` command runs in-process and must exit 0; the other lines
 (make, pip, git, ...) are counted and must use a known program.
@@ -15,6 +16,7 @@ blocks are counted and capped.
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
 import shlex
@@ -30,6 +32,7 @@ from click.testing import CliRunner
 
 from cachet_emulator.seed import seed_demo
 from cachet_emulator.server import CachetEmulator
+from cachet_emulator.settings import Settings
 from cachetclient.cli.app import cli
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -108,9 +111,25 @@ def run_python(block: Block, namespace: dict[str, Any], emulator: CachetEmulator
         for name, value in list(namespace.items()):
             if name.startswith("test_") and callable(value) and name not in namespace["_ran"]:
                 namespace["_ran"].add(name)
-                value(emulator)
+                run_example_test(value, emulator)
     except Exception as error:
         raise AssertionError(f"the example at {block.where} failed: {error!r}") from error
+
+
+def run_example_test(test: Any, emulator: CachetEmulator) -> None:
+    """Call a `test_*(cachet_emulator)` example as pytest would: on an empty emulator."""
+    assert list(inspect.signature(test).parameters) == ["cachet_emulator"], test.__name__
+    fresh_emulator(emulator, demo_data=False)
+    test(emulator)
+    fresh_emulator(emulator, demo_data=True)
+
+
+def fresh_emulator(emulator: CachetEmulator, *, demo_data: bool) -> None:
+    """Empty the emulator and restore its settings, as the pytest fixture does."""
+    emulator.reset()
+    emulator.configure(**Settings().as_dict())
+    if demo_data:
+        seed_demo(emulator.store)
 
 
 def shell_commands(code: str) -> list[list[str]]:
@@ -158,9 +177,7 @@ def run_shell(block: Block, emulator: CachetEmulator) -> None:
 def test_examples_of_page_run(
     page: str, demo_cachet: CachetEmulator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    demo_cachet.reset()
-    demo_cachet.configure(always_authenticate=False)
-    seed_demo(demo_cachet.store)
+    fresh_emulator(demo_cachet, demo_data=True)
     monkeypatch.setenv("CACHET_ENDPOINT", demo_cachet.endpoint)
     monkeypatch.setenv("CACHET_API_TOKEN", demo_cachet.token)
     namespace: dict[str, Any] = {"__name__": "docs_example", "_ran": set()}
