@@ -3,8 +3,8 @@
 Each page's `python` blocks run in order in one namespace, against an emulator holding the
 demo data, with CACHET_ENDPOINT and CACHET_API_TOKEN set. The placeholder endpoint and token
 the pages show (`https://status.example.com/api/v1`, `your-api-token`) are replaced by the
-emulator's. A block defining `test_*(cachet_emulator)` functions has them called too, as pytest would:
-on an emptied emulator (the page's demo data is restored afterwards).
+emulator's. A block defining `test_*(cachet_emulator)` functions has them called too, as
+pytest would: on an emptied emulator (the page's demo data is restored afterwards).
 
 In `sh` blocks, every `cachet ...` command runs in-process and must exit 0; the other lines
 (make, pip, git, ...) are counted and must use a known program.
@@ -221,7 +221,5 @@ def test_examples_cover_the_guide() -> None:
     python_blocks = [b for b in ALL_BLOCKS if b.language == "python"]
 
     assert len(python_blocks) >= 30
-    assert {"guide/usage.md", "guide/resources.md", "guide/testing.md"} <= set(
-        PAGES_WITH_EXAMPLES
-    )
+    assert {"guide/usage.md", "guide/resources.md", "guide/testing.md"} <= set(PAGES_WITH_EXAMPLES)
     assert os.path.exists(DOCS / "index.md")

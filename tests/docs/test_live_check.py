@@ -35,7 +35,9 @@ def resource_counts(emulator: CachetEmulator) -> dict[str, int]:
     }
     if emulator.settings.cachet_version == "2.4":
         counts["schedules"] = client.schedules.count()
-        counts["updates"] = sum(client.incident_updates.count(i.id) for i in client.incidents.list())
+        counts["updates"] = sum(
+            client.incident_updates.count(i.id) for i in client.incidents.list()
+        )
     counts["points"] = sum(client.metric_points.count(m.id) for m in client.metrics.list())
     return counts
 
