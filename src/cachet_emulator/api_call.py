@@ -36,7 +36,8 @@ class ApiCall:
     """One API request after routing, binding, Accept, timezone and auth checks.
 
     `raw_input` is body + query merged (spec 2.4); `input` is the same cleaned (2.5).
-    `bound` maps path parameter names (e.g. "component") to their rows.
+    `query` is the parsed query string alone (it builds pagination links). `bound` maps path
+    parameter names (e.g. "component") to their rows.
     """
 
     store: Store
@@ -44,13 +45,12 @@ class ApiCall:
     method: str
     raw_input: dict[str, Any]
     query: dict[str, Any]
-    query_string: str
     bound: dict[str, Row]
     user_id: int | None
     zone_name: str
     root_url: str
     path: str
-    _cleaned: dict[str, Any] | None = None
+    _cleaned: dict[str, Any] | None = field(default=None, init=False, repr=False)
 
     @property
     def authenticated(self) -> bool:

@@ -177,7 +177,6 @@ class CachetApp:
                 method=method,
                 raw_input=php_input.merge(fields, query),
                 query=query,
-                query_string=request.query_string,
                 bound=bound,
                 user_id=user_id,
                 zone_name=request.headers.get("time-zone") or self.settings.timezone,

@@ -64,7 +64,7 @@ def sort_order(call: ApiCall, sortable: Sequence[str], direction_works: bool = F
     component groups (`direction_works`) honour `order`, ascending by default.
     """
     column = call.input.get("sort")
-    if not php.is_truthy(column) or not isinstance(column, str) or column not in sortable:
+    if not php.cast_bool(column) or not isinstance(column, str) or column not in sortable:
         return []
     if not direction_works:
         return [(column, True)]
@@ -116,7 +116,7 @@ def paginate(call: ApiCall, query: Query, present: Callable[[Row], Any]) -> Repl
 
 def _per_page(value: Any) -> float:
     """The page size Laravel ends up with; 500 for values PHP arithmetic refuses."""
-    if not php.is_truthy(value):
+    if not php.cast_bool(value):
         return MODEL_PER_PAGE
     if isinstance(value, list | dict) or not (isinstance(value, bool) or php.is_numeric(value)):
         raise server_error()

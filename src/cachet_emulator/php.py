@@ -32,11 +32,14 @@ def to_string(value: Any) -> str:
     return str(value)
 
 
+def is_integral(value: float) -> bool:
+    """Whether PHP prints this float without a fraction (`999.0` -> `999`)."""
+    return math.isfinite(value) and value.is_integer() and abs(value) < 1e15
+
+
 def format_float(value: float) -> str:
     """A float the way PHP prints it: integral values without fraction."""
-    if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+    return str(int(value)) if is_integral(value) else repr(value)
 
 
 def is_numeric(value: Any) -> bool:
@@ -103,11 +106,6 @@ def cast_float(value: Any) -> float:
         return 1.0 if value else 0.0
     match = _NUMERIC_PREFIX.match(str(value))
     return float(match.group(1)) if match else 0.0
-
-
-def is_truthy(value: Any) -> bool:
-    """PHP truthiness (same as the `(bool)` cast)."""
-    return cast_bool(value)
 
 
 def filter_int(value: Any) -> int | None:

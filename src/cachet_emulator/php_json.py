@@ -8,9 +8,9 @@ beyond 64 bits become floats.
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
+from cachet_emulator import php
 from cachet_emulator.php import INT64_MAX, INT64_MIN
 
 _ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
@@ -19,9 +19,7 @@ _HEX_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"), ("'", "\\u
 
 def _integral_floats_as_ints(value: Any) -> Any:
     if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-            return int(value)
-        return value
+        return int(value) if php.is_integral(value) else value
     if isinstance(value, dict):
         return {key: _integral_floats_as_ints(item) for key, item in value.items()}
     if isinstance(value, list):

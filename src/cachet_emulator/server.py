@@ -13,6 +13,7 @@ import secrets
 import signal
 import socket
 import string
+import sys
 import threading
 from dataclasses import replace
 from types import TracebackType
@@ -72,7 +73,8 @@ class CachetEmulator:
     @property
     def url(self) -> str:
         """`http://HOST:PORT` of the running server."""
-        return f"http://{self.host}:{self.port}"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
 
     @property
     def endpoint(self) -> str:
@@ -85,9 +87,14 @@ class CachetEmulator:
 
         # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on such sockets, and without
         # it keep-alive answers wait for the client's delayed ACK (~40 ms each).
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((self.host, self.port))
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, self.port))
+        except OSError:
+            listener.close()
+            raise
         self.port = listener.getsockname()[1]
         config = uvicorn.Config(
             self.app,
@@ -145,20 +152,31 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
     parser.add_argument("--db", help="SQLite file keeping the data across restarts")
     parser.add_argument("--token", help="API token of user 1 (random when not given)")
-    parser.add_argument("--cachet-version", choices=CACHET_VERSIONS, default="2.4")
+    parser.add_argument(
+        "--cachet-version", choices=CACHET_VERSIONS, default="2.4", help="Cachet to emulate"
+    )
     parser.add_argument("--seed", choices=["demo"], help="fill an empty database with demo data")
     parser.add_argument("--site-url", help="site root for permalinks and page links")
     parser.add_argument("--timezone", default="UTC", help="Cachet timezone (UTC)")
     parser.add_argument("--installed-version", help="/version data (2.4.0-dev or 2.3.18)")
     parser.add_argument("--latest-tag", default="v2.3.18", help="/version meta.latest.tag_name")
     parser.add_argument("--api-key", action="append", default=[], help="another user's token")
-    parser.add_argument("--always-authenticate", action="store_true")
-    parser.add_argument("--skip-subscriber-verification", action="store_true")
-    parser.add_argument("--major-outage-rate", type=float, default=50)
+    parser.add_argument(
+        "--always-authenticate", action="store_true", help="every GET needs a token too"
+    )
+    parser.add_argument(
+        "--skip-subscriber-verification",
+        action="store_true",
+        help="new subscribers are verified by default",
+    )
+    parser.add_argument(
+        "--major-outage-rate", type=float, default=50, help="/status danger threshold (50%%)"
+    )
     parser.add_argument(
         "--no-suppress-notifications-in-maintenance",
         dest="suppress_notifications_in_maintenance",
         action="store_false",
+        help="notify even while a maintenance is in progress",
     )
     return parser.parse_args(argv)
 
@@ -187,7 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda number, frame: stopping.set())
-    emulator.start()
+    try:
+        emulator.start()
+    except OSError as error:
+        where = f"{arguments.host}:{arguments.port}"
+        print(f"cachet-emulator: cannot listen on {where}: {error}", file=sys.stderr)
+        return 1
     print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
     try:
         while not stopping.wait(0.5):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -177,3 +178,16 @@ def test_plugin_fixture_gives_an_empty_emulator(cachet_emulator: CachetEmulator)
 def test_plugin_fixture_is_empty_again(cachet_emulator: CachetEmulator) -> None:
     url = cachet_emulator.endpoint + "/components"
     assert requests.get(url, timeout=5).json()["meta"]["pagination"]["total"] == 0
+
+
+def test_command_reports_a_busy_port_cleanly() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = str(busy.getsockname()[1])
+        result = subprocess.run(
+            [sys.executable, "-m", "cachet_emulator", "--port", port],
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+    assert result.returncode == 1
+    assert "cannot listen" in result.stderr and result.stdout == ""

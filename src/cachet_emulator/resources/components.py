@@ -111,7 +111,7 @@ def list_components(call: ApiCall) -> Reply:
     where = [] if call.authenticated else [("enabled", 1)]
     extra_sql, extra_parameters = "", list[str]()
     requested_tags = call.input.get("tags")
-    if not call.is_23 and php.is_truthy(requested_tags):
+    if not call.is_23 and php.cast_bool(requested_tags):
         slugs = requested_tags if isinstance(requested_tags, list) else [requested_tags]
         if isinstance(requested_tags, dict):
             slugs = list(requested_tags.values())
@@ -168,7 +168,7 @@ def delete_component(call: ApiCall) -> Reply:
 def _apply_tags(call: ApiCall, component_id: int, value: Any) -> None:
     if isinstance(value, list | dict):
         raise server_error()  # preg_split() on an array crashes in Cachet
-    if not php.is_truthy(value):
+    if not php.cast_bool(value):
         return
     names = tags.split_names(php.to_string(value), keep_empty=call.is_23)
     tags.replace_tags(call.store, component_id, names)

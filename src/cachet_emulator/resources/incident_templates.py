@@ -33,7 +33,7 @@ def present(row: Row) -> dict[str, Any]:
 
 def list_templates(call: ApiCall) -> Reply:
     """GET /incidents/templates; any `sort` is a 500 (the model cannot sort, Bug)."""
-    if php.is_truthy(call.input.get("sort")):
+    if php.cast_bool(call.input.get("sort")):
         raise server_error()
     return paginate(call, Query(TABLE, [], []), present)
 
