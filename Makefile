@@ -38,9 +38,8 @@ test: lint typecheck test-only
 demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
-PORT ?= 8000
 serve: $(STAMP)
-	$(BIN)/cachet-emulator --port $(PORT) --seed demo
+	$(BIN)/cachet-emulator --seed demo
 
 reliability: $(STAMP)
 	$(BIN)/pytest -q -m slow

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
 from tests.cli.conftest import Cachet
@@ -68,3 +70,17 @@ def test_board_of_an_empty_page(cachet: Cachet) -> None:
     assert run.exit_code == 0
     assert "System operational" in run.stdout
     assert run.stdout.count("none") == 3
+
+
+def test_board_on_cachet_23_has_no_schedules_or_updates(
+    cachet: Cachet, client: Client, cachet_emulator: Any
+) -> None:
+    cachet_emulator.configure(cachet_version="2.3")
+    client.components.create(name="API", status=2)
+    client.incidents.create(name="Slow API", message="Looking.", status=1)
+
+    board = cachet("-o", "json", "status").json()
+
+    assert [incident["name"] for incident in board["incidents"]] == ["Slow API"]
+    assert board["incidents"][0]["latest_update"] is None
+    assert board["schedules"] == []

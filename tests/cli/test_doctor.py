@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import http.server
+import threading
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 from tests.cli.conftest import Cachet
 
@@ -83,3 +88,40 @@ def test_missing_endpoint(cachet: Cachet) -> None:
 
     assert run.exit_code == 1
     assert run.json()[0]["message"].startswith("No endpoint")
+
+
+class _WebPage(http.server.BaseHTTPRequestHandler):
+    """A web server that is not Cachet: an HTML page for every path."""
+
+    def do_GET(self) -> None:
+        body = b"<html><body>Welcome</body></html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Keep test output quiet."""
+
+
+@pytest.fixture
+def web_page_endpoint() -> Iterator[str]:
+    """An endpoint served by a plain web server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _WebPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/api/v1"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_web_server_that_is_not_cachet(cachet: Cachet, web_page_endpoint: str) -> None:
+    doctor = cachet("--endpoint", web_page_endpoint, "doctor")
+    ping = cachet("--endpoint", web_page_endpoint, "ping")
+
+    assert doctor.exit_code == 1
+    assert "✗ reachable" in doctor.stdout
+    assert "does not look like Cachet" in doctor.stdout
+    assert ping.exit_code == 1
+    assert "not JSON" in ping.stderr

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
+
 import click
 import pytest
 
 from cachetclient.cli.app import cli
+from cachetclient.cli.resources import RESOURCES, ResourceCommands
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
 from tests.cli.conftest import Cachet
@@ -223,3 +226,47 @@ def test_every_command_has_help_with_an_example(cachet: Cachet, path: list[str])
 
     assert run.exit_code == 0
     assert "Example" in run.stdout
+
+
+def test_quiet_prints_no_confirmation(cachet: Cachet, client: Client) -> None:
+    [component_id] = _add_components(client, "Old")
+
+    run = cachet("--quiet", "components", "delete", str(component_id))
+
+    assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
+    assert client.components.count() == 0
+
+
+def test_json_delete_prints_nothing(cachet: Cachet, client: Client) -> None:
+    [component_id] = _add_components(client, "Old")
+
+    run = cachet("-o", "json", "components", "delete", str(component_id))
+
+    assert (run.exit_code, run.stdout) == (0, "")
+
+
+def test_argument_the_library_refuses_is_a_usage_error(cachet: Cachet, client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags="api")
+
+    run = cachet("components", "update", str(component.id), "--tags", " , ")
+
+    assert run.exit_code == 2
+    assert "keep at least one" in run.stderr
+    assert client.components.get(component.id or 0).tag_names == ["api"]
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)
+def test_every_manager_parameter_is_on_the_command_line(resource: ResourceCommands) -> None:
+    group = cli.commands[resource.name]
+    assert isinstance(group, click.Group)
+    for operation in resource.operations():
+        method = getattr(resource.manager, operation)
+        expected = {
+            name
+            for name in list(inspect.signature(method).parameters)[1:]
+            if name not in ("kwargs", "page", "per_page")
+        }
+
+        command = group.commands[operation]
+
+        assert {param.name for param in command.params} >= expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -18,7 +19,7 @@ def test_ping_of_a_closed_port_fails(cachet: Cachet, closed_port_endpoint: str) 
     run = cachet("--endpoint", closed_port_endpoint, "ping")
 
     assert run.exit_code == 1
-    assert "did not answer" in run.stderr
+    assert "could not reach Cachet" in run.stderr
 
 
 def test_set_status_by_name(cachet: Cachet, client: Client) -> None:
@@ -156,3 +157,23 @@ def test_schedules_and_subscribers(cachet: Cachet, client: Client) -> None:
         ("Upgrade", "2030-01-02 03:04:00")
     ]
     assert [s["email"] for s in subscribers] == ["ops@example.com"]
+
+
+def test_resolve_on_cachet_23_fixes_the_incident_itself(
+    cachet: Cachet, client: Client, cachet_emulator: Any
+) -> None:
+    cachet_emulator.configure(cachet_version="2.3")
+    component = client.components.create(name="API", status=1)
+    incident = client.incidents.create(
+        name="API down",
+        message="Looking.",
+        status=enums.INCIDENT_INVESTIGATING,
+        component_id=component.id,
+        component_status=enums.COMPONENT_STATUS_MAJOR_OUTAGE,
+    )
+
+    run = cachet("incidents", "resolve", str(incident.id))
+
+    assert run.exit_code == 0, run.stderr
+    assert client.incidents.get(incident.id or 0).status == enums.INCIDENT_FIXED
+    assert client.components.get(component.id or 0).status == 1

@@ -31,11 +31,11 @@ class CachetGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ConfigurationError as exc:
+        except ConfigurationError as exc:  # also a ValueError and a CachetError: caught first
             raise click.UsageError(str(exc), ctx) from None
-        except (CachetError, ValueError) as exc:
-            if isinstance(exc, CachetError):
-                raise CachetFailure(str(exc)) from None
+        except CachetError as exc:
+            raise CachetFailure(str(exc)) from None
+        except ValueError as exc:  # the library refusing arguments, e.g. removing every tag
             raise click.UsageError(str(exc), ctx) from None
 
 

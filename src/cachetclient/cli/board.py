@@ -6,8 +6,10 @@ upcoming maintenance and each metric's latest value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import click
 from rich.console import Group as Stack
@@ -17,10 +19,12 @@ from rich.text import Text
 from cachetclient.cli.render import cell, console
 from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, OVERALL_COLOURS, SCHEDULE
-from cachetclient.v1 import enums
+from cachetclient.errors import NotFoundError
 from cachetclient.v1.client import Client
+from cachetclient.v1.enums import SCHEDULE_STATUS_COMPLETE
 
 Data = dict[str, Any]
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,21 +61,45 @@ def collect(client: Client) -> Board:
         group["components"] = _members(components, group["id"])
     known = {group["id"] for group in groups}
     ungrouped = [c for c in components if c.get("group_id") not in known]
-    incidents = []
+    return Board(
+        client.status().attrs,
+        groups,
+        ungrouped,
+        _open_incidents(client),
+        _unless_absent(lambda: _upcoming_schedules(client), []),
+        _metrics(client),
+    )
+
+
+def _unless_absent(read: Callable[[], T], fallback: T) -> T:
+    # Cachet 2.3 has no incident updates and no schedules: their routes answer 404.
+    try:
+        return read()
+    except NotFoundError:
+        return fallback
+
+
+def _open_incidents(client: Client) -> list[Data]:
+    found = []
     for incident in client.incidents.list():
         if incident.is_resolved or (incident.latest_status or incident.status) == 4:
             continue
         updates = client.incident_updates.list(incident.attrs["id"], per_page=1)
-        latest = next(iter(updates), None)
-        incidents.append({**incident.attrs, "latest_update": latest.attrs if latest else None})
-    schedules = [
-        s.attrs for s in client.schedules.list() if s.status != enums.SCHEDULE_STATUS_COMPLETE
-    ]
-    metrics = []
+        latest = _unless_absent(partial(next, iter(updates), None), None)
+        found.append({**incident.attrs, "latest_update": latest.attrs if latest else None})
+    return found
+
+
+def _upcoming_schedules(client: Client) -> list[Data]:
+    return [s.attrs for s in client.schedules.list() if s.status != SCHEDULE_STATUS_COMPLETE]
+
+
+def _metrics(client: Client) -> list[Data]:
+    found = []
     for metric in client.metrics.list():
         point = next(iter(client.metric_points.list(metric.attrs["id"], per_page=1)), None)
-        metrics.append({**metric.attrs, "latest_point": point.attrs if point else None})
-    return Board(client.status().attrs, groups, ungrouped, incidents, schedules, metrics)
+        found.append({**metric.attrs, "latest_point": point.attrs if point else None})
+    return found
 
 
 def _members(components: list[Data], group_id: Any) -> list[Data]:

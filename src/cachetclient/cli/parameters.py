@@ -18,6 +18,7 @@ import click
 
 from cachetclient.cli.statuses import COMPONENT, StatusKind, StatusType
 
+_ENUMS_POINTER = re.compile(r"\s*\(?[Ss]ee enums(?: module)?\)?\.?")
 _ARGS_LINE = re.compile(r"^ {2,4}([a-z_][a-z0-9_]*(?:, [a-z_][a-z0-9_]*)*):\s*(.*)$")
 
 
@@ -84,7 +85,8 @@ def argument_docs(function: Callable[..., Any]) -> dict[str, str]:
             docs.update({name: match[2].strip() for name in last})
         elif in_args and line.strip():
             docs.update({name: f"{docs[name]} {line.strip()}" for name in last})
-    return docs
+    # The command line lists the accepted values itself.
+    return {name: _ENUMS_POINTER.sub("", text).strip() for name, text in docs.items()}
 
 
 def summary(function: Callable[..., Any]) -> str:
@@ -128,6 +130,8 @@ def option_for(
     flag = "--" + parameter.name.replace("_", "-")
     kind, repeats = param_type(annotation, parameter.name, status)
     help_text = docs.get(parameter.name, "")
+    if help_text and not help_text.endswith("."):
+        help_text += "."
     if isinstance(kind, StatusType):
         help_text = f"{help_text} One of: {kind.kind.choices()}.".strip()
     if kind is click.BOOL:

@@ -1,6 +1,6 @@
 """Output: rich tables for people, the API's JSON `data` for scripts.
 
-Colours appear only on a terminal and never when `NO_COLOR` is set (rich checks both).
+Colours appear only on a terminal (rich checks) and never when `NO_COLOR` is set.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ def data_of(value: Resource | Data) -> dict[str, Any]:
     return dict(value.attrs if isinstance(value, Resource) else value)
 
 
-def console(*, stderr: bool = False) -> Console:
-    """A console on the current stdout/stderr (looked up late so test runners can swap them).
+def console() -> Console:
+    """A console on the current stdout (looked up late so test runners can swap it).
 
     With `NO_COLOR` set there is no styling at all (rich alone would still print bold).
     """
     return Console(
-        file=sys.stderr if stderr else sys.stdout,
+        file=sys.stdout,
         highlight=False,
         soft_wrap=False,
         color_system=None if os.environ.get("NO_COLOR") else "auto",

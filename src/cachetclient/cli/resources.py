@@ -182,6 +182,9 @@ def add_resource_commands(root: click.Group) -> None:
 def _command(resource: ResourceCommands, operation: str) -> click.Command:
     method = getattr(resource.manager, operation)
     docs = argument_docs(method)
+    if operation == "list":
+        # The library documents its filters together ("id, name, status: equality filters").
+        docs = {name: f"Only those whose {name.replace('_', ' ')} is this." for name in docs}
     arguments: list[tuple[int, click.Parameter]] = []
     options: list[click.Parameter] = []
     for parameter in list(inspect.signature(method).parameters.values())[1:]:
@@ -222,9 +225,7 @@ def _paging_options() -> list[click.Parameter]:
         click.Option(
             ["--per-page"],
             type=click.IntRange(min=1),
-            default=DEFAULT_PER_PAGE,
-            show_default=True,
-            help="Items per page.",
+            help=f"Items per page [default: {DEFAULT_PER_PAGE}; with --all, the library's].",
         ),
         click.Option(
             ["--page"], type=click.IntRange(min=1), default=1, show_default=True, help="Page."
@@ -240,8 +241,15 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
         renderer = session.renderer
         if operation == "list":
             per_page, page, walk_all = (values.pop(k) for k in ("per_page", "page", "walk_all"))
-            found = manager.list(page=page, per_page=per_page, **given_values(values))
-            renderer.items(found if walk_all else islice(found, per_page), resource.columns)
+            if walk_all:
+                paging = (
+                    {"page": page} if per_page is None else {"page": page, "per_page": per_page}
+                )
+                renderer.items(manager.list(**paging, **given_values(values)), resource.columns)
+            else:
+                per_page = per_page or DEFAULT_PER_PAGE
+                found = manager.list(page=page, per_page=per_page, **given_values(values))
+                renderer.items(islice(found, per_page), resource.columns)
         elif operation == "delete":
             manager.delete(**values)
             shown = " ".join(str(value) for value in values.values())

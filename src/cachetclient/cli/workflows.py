@@ -9,10 +9,11 @@ from typing import Any
 
 import click
 
+from cachetclient.base import Resource
 from cachetclient.cli.parameters import DateType
 from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
-from cachetclient.errors import CachetError
+from cachetclient.errors import CachetError, NotFoundError
 from cachetclient.v1 import enums
 from cachetclient.v1.components import Component
 
@@ -28,8 +29,10 @@ def ping(session: Session) -> None:
     Example:
       cachet ping
     """
-    if not session.client.ping():
-        raise CachetError(f"Cachet at {session.client.http_client.base_url} did not answer Pong!")
+    # Asked through the HttpClient rather than `client.ping()`, which hides why it failed.
+    payload = session.client.http_client.request("GET", "ping")
+    if not isinstance(payload, dict) or payload.get("data") != "Pong!":
+        raise CachetError(f"{session.client.http_client.base_url} did not answer Pong!")
     if session.renderer.as_json:
         session.renderer.json("Pong!")
     elif not session.renderer.quiet:
@@ -138,9 +141,13 @@ def resolve_incident(session: Session, incident_id: int, message: str) -> None:
     """
     client = session.client
     incident = client.incidents.get(incident_id)
-    update = client.incident_updates.create(
-        incident_id=incident_id, status=enums.INCIDENT_FIXED, message=message
-    )
+    try:
+        resolution: Resource = client.incident_updates.create(
+            incident_id=incident_id, status=enums.INCIDENT_FIXED, message=message
+        )
+    except NotFoundError:
+        # Cachet 2.3 has no incident updates: the incident itself becomes Fixed.
+        resolution = client.incidents.update(incident_id, status=enums.INCIDENT_FIXED)
     component = None
     if incident.component_id:
         component = client.components.update(
@@ -148,12 +155,10 @@ def resolve_incident(session: Session, incident_id: int, message: str) -> None:
         )
     if session.renderer.as_json:
         session.renderer.json(
-            {"update": update.attrs, "component": component.attrs if component else None}
+            {"update": resolution.attrs, "component": component.attrs if component else None}
         )
         return
-    session.renderer.done(
-        f"Resolved incident #{incident_id} {incident.name!r} with a Fixed update."
-    )
+    session.renderer.done(f"Resolved incident #{incident_id} {incident.name!r}: it is Fixed.")
     if component is not None:
         session.renderer.done(
             f"Component #{component.id} {component.name} is {_label(component)} again."
