@@ -423,3 +423,21 @@ def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str
         created = response.json()["data"]
         data = api.get(f"metrics/{created['id']}").json()["data"]
         assert list(data) == GET_KEYS and data["name"] == created["name"]
+
+
+def test_per_page_quirks_apply_to_metrics_quirk_25(api: Api) -> None:
+    for number in range(16):
+        create_metric(api, name=f"m{number}")
+    assert len(api.get("metrics?per_page=0").json()["data"]) == 15
+    body = api.get("metrics?per_page=-1&page=3").json()
+    assert len(body["data"]) == 16 and body["meta"]["pagination"]["per_page"] == -1
+    assert api.get("metrics?per_page=abc").status_code == 500
+
+
+def test_update_huge_default_value_is_clipped_to_the_column(api: Api) -> None:
+    metric = create_metric(api)
+    path = f"metrics/{metric['id']}"
+    assert api.put(path, json={"default_value": 1e300}).json()["data"]["default_value"] == 9999999
+    assert api.put(path, json={"default_value": -1e300}).json()["data"]["default_value"] == (
+        -9999999
+    )

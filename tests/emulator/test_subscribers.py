@@ -104,7 +104,8 @@ def test_components_pinned_by_cachet_subscribe_in_id_order(api: Api) -> None:
 def test_unknown_duplicate_and_deleted_components_are_ignored(api: Api) -> None:
     first, second = components(api, 2)
     api.delete(f"components/{second}")
-    data = api.create("subscribers", email=EMAIL, components=[first, first, second, 99, "x"])
+    requested = [first, first, second, 99, "x", 10**30, -1]
+    data = api.create("subscribers", email=EMAIL, components=requested)
     assert [s["component_id"] for s in data["subscriptions"]] == [first]
 
 
@@ -313,3 +314,11 @@ def test_huge_email_is_rejected_quickly_and_whole(api: Api) -> None:
     assert details_of(response) == ["The email must be a valid email address."]
     email = "b" * 50_000 + "@example.com"
     assert api.create("subscribers", email=email)["email"] == email
+
+
+def test_not_acceptable_is_decided_before_auth_quirk_18(api: Api) -> None:
+    response = api.post(
+        "subscribers", json={"email": EMAIL}, token=None, headers={"Accept": "application/xml"}
+    )
+    assert response.status_code == 406
+    assert subscribers(api) == []

@@ -43,33 +43,30 @@ UPDATE_FIELDS = (
 )
 
 
-def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
-    """A schedule; completed_at shows now when unset (Cachet's bug, quirk 8)."""
+def present(call: ApiCall, attributes: Row, with_components: bool = False) -> dict[str, Any]:
+    """A schedule; completed_at shows now when unset (Cachet's bug, quirk 8).
+
+    The GET shape (`with_components`) adds the raw component links, UTC timestamps and all;
+    the create shape has none.
+    """
     data = model_array(call, TABLE, attributes, timestamps=PRESENTED)
+    if with_components:
+        links = call.store.select("schedule_components", [("schedule_id", attributes["id"])])
+        data["components"] = [utc_array("schedule_components", link) for link in links]
     status = php.cast_int(attributes.get("status"))
     data["human_status"] = HUMAN_STATUSES.get(status, f"cachet.schedules.status.{status}")
-    return data
-
-
-def present_row(call: ApiCall, row: Row) -> dict[str, Any]:
-    """GET shape: columns, then the raw component links (UTC timestamps), then human_status."""
-    data = present(call, row)
-    human_status = data.pop("human_status")
-    links = call.store.select("schedule_components", [("schedule_id", row["id"])])
-    data["components"] = [utc_array("schedule_components", link) for link in links]
-    data["human_status"] = human_status
     return data
 
 
 def list_schedules(call: ApiCall) -> Reply:
     """GET /schedules: no visibility rules, no filters; sortable (always descending), paged."""
     query = Query(TABLE, [], sort_order(call, SORTABLE))
-    return paginate(call, query, lambda row: present_row(call, row))
+    return paginate(call, query, lambda row: present(call, row, with_components=True))
 
 
 def show_schedule(call: ApiCall) -> Reply:
     """GET /schedules/{schedule}."""
-    return item(present_row(call, call.bound["schedule"]))
+    return item(present(call, call.bound["schedule"], with_components=True))
 
 
 def create_schedule(call: ApiCall) -> Reply:
@@ -105,7 +102,7 @@ def update_schedule(call: ApiCall) -> Reply:
     save_changes(call, TABLE, schedule, changes, MODEL_RULES)
     row = call.store.find(TABLE, schedule["id"])
     assert row is not None
-    return item(present_row(call, row))
+    return item(present(call, row, with_components=True))
 
 
 def delete_schedule(call: ApiCall) -> Reply:
