@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from typing import Any
 
-from cachet_emulator import clock, control, http_io, php, php_input, php_json
+from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -129,6 +129,7 @@ class CachetApp:
         self.store = store
         self.token = token
         self.settings = settings
+        self.faults = faults.Faults()  # faults on demand (faults.py)
         self.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -141,7 +142,11 @@ class CachetApp:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
-        response = await self.respond(request, scope)
+        fault = faults.take_for(self, request)
+        if fault is None:
+            response = await self.respond(request, scope)
+        else:
+            response = await faults.answer(fault, lambda: self.respond(request, scope), send)
         await http_io.send_response(send, request, response)
 
     async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:

@@ -5,6 +5,8 @@
     POST /_emulator/templates   {"name": ..., "template": ...} creates one  -> 200 {"data": {...}}
     GET  /_emulator/settings    the current settings                        -> 200 {"data": {...}}
     PUT  /_emulator/settings    {"timezone": "Europe/Paris"} changes some   -> 200 {"data": {...}}
+    GET/POST/DELETE /_emulator/faults   list, inject, forget faults (faults.py)
+    GET  /_emulator/openapi.json  the OpenAPI description of the API (openapi.py)
 
 The token goes in `X-Cachet-Token` (compared exactly and in constant time); errors use the
 API's error body. Nothing here is part of Cachet.
@@ -17,7 +19,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cachet_emulator import php_json
+from cachet_emulator import faults, openapi, php_json
 from cachet_emulator.errors import ApiError, method_not_allowed, unauthorized, validation_failed
 from cachet_emulator.http_io import HttpRequest, HttpResponse
 from cachet_emulator.resources import incident_templates
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
 
 def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     """Answer one control request."""
+    from cachet_emulator.app import ROUTES  # app imports this module
+
     token = request.headers.get("x-cachet-token", "")
     if not hmac.compare_digest(token.encode(), app.token.encode()):
         raise unauthorized()
@@ -39,6 +43,10 @@ def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     handler = methods.get(request.method)
     if handler is None:
         raise method_not_allowed(sorted(methods))
+    if action == "/openapi.json":  # a document of its own, not wrapped in `data`
+        return HttpResponse(
+            200, json.dumps(openapi.build(ROUTES, app.settings.cachet_version)).encode()
+        )
     status, data = handler(app, _body(request))
     if status == 204:
         return HttpResponse(204, b"", None)
@@ -57,6 +65,7 @@ def _body(request: HttpRequest) -> dict[str, Any]:
 
 def _reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     app.store.reset()
+    app.faults.reset()
     return 204, None
 
 
@@ -114,4 +123,6 @@ _ACTIONS = {
     "/reset": {"POST": _reset},
     "/templates": {"GET": _list_templates, "POST": _create_template},
     "/settings": {"GET": _get_settings, "PUT": _put_settings},
+    "/faults": faults.CONTROL_ACTIONS,
+    "/openapi.json": {"GET": lambda app, body: (200, None)},
 }

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from cachet_emulator.app import CachetApp
+from cachet_emulator.faults import Faults, quiet_server_logs
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
@@ -105,6 +106,7 @@ class CachetEmulator:
             timeout_keep_alive=30,
         )
         self._server = uvicorn.Server(config)
+        quiet_server_logs()
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [listener]}, daemon=True
         )
@@ -123,9 +125,15 @@ class CachetEmulator:
             self._server = self._thread = None
         self.store.close()
 
+    @property
+    def faults(self) -> Faults:
+        """Faults on demand for the next matching requests (see `cachet_emulator.faults`)."""
+        return self.app.faults
+
     def reset(self) -> None:
-        """Empty every table (the users and their tokens stay)."""
+        """Empty every table and forget pending faults (the users and their tokens stay)."""
         self.store.reset()
+        self.app.faults.reset()
 
     def create_incident_template(self, name: str, template: str) -> Row:
         """Add an incident template (Cachet creates them in its dashboard)."""

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from cachetclient.errors import ConfigurationError
 from cachetclient.httpclient import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
+from cachetclient.retry import RetryPolicy
 
 if TYPE_CHECKING:
     from cachetclient.v1.client import Client as ClientV1
@@ -26,6 +27,10 @@ def Client(
     timeout: Timeout = DEFAULT_TIMEOUT,
     timezone: str | None = DEFAULT_TIMEZONE,
     user_agent: str | None = None,
+    max_retries: int = 2,
+    backoff_base: float = 0.5,
+    backoff_cap: float = 8.0,
+    retry_policy: RetryPolicy | None = None,
 ) -> ClientV1:
     """Create a Cachet client.
 
@@ -40,6 +45,15 @@ def Client(
         timezone: IANA zone sent as `Time-Zone` (dates are read and returned in it, aware);
             `None` leaves Cachet's own zone in force and returns naive datetimes.
         user_agent: The `User-Agent` header.
+        max_retries: Retries after a failed first try (0: none). GET, PUT and DELETE are
+            retried on connection errors, timeouts, 429, 502, 503 and 504; POST only when
+            the connection failed before the request could be sent, so nothing is created
+            twice. `Retry-After` is honoured (at most 30 s). Each retry is logged at INFO.
+        backoff_base: Seconds before the first retry, doubled for each further one (with
+            jitter).
+        backoff_cap: The longest backoff between two tries, in seconds.
+        retry_policy: A `cachetclient.retry.RetryPolicy` (or subclass) used instead of the
+            three settings above.
 
     Raises:
         ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
@@ -65,6 +79,7 @@ def Client(
             timeout=timeout,
             timezone=timezone,
             user_agent=user_agent,
+            retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
         )
         return ClientV1(http_client)
     raise ConfigurationError(f"unsupported API version {chosen!r}")  # pragma: no cover

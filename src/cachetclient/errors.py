@@ -29,6 +29,17 @@ import requests
 class CachetError(Exception):
     """Base class of every error raised by cachetclient."""
 
+    tries: int = 1
+    """How many times the request was sent before this error was raised (see `retry`)."""
+
+    def __str__(self) -> str:
+        return with_tries(super().__str__(), self.tries)
+
+
+def with_tries(message: str, tries: int) -> str:
+    """`message`, saying how many tries were made when there was more than one."""
+    return f"{message} (gave up after {tries} tries)" if tries > 1 else message
+
 
 class ConfigurationError(CachetError, ValueError):
     """The client was given settings it cannot work with."""
@@ -87,7 +98,7 @@ class HTTPError(CachetError, requests.exceptions.HTTPError):
         return f"{text} {self.hint}" if self.hint else text
 
     def __str__(self) -> str:
-        return self._describe()
+        return with_tries(self._describe(), self.tries)
 
 
 class BadRequestError(HTTPError):

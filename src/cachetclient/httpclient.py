@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
+import warnings
 from datetime import timezone, tzinfo
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import requests
+from urllib3.exceptions import InsecureRequestWarning
 
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, RawResponse, read_response
+from cachetclient.retry import RetryPolicy
 
 logger = logging.getLogger("cachetclient")
 
@@ -36,6 +40,8 @@ class HttpClient:
         timeout: seconds, or (connect, read) seconds; `None` is refused so nothing hangs.
         timezone: IANA zone sent as `Time-Zone`; `None` leaves Cachet's own zone in force.
         user_agent: the `User-Agent` header.
+        retry_policy: when failed calls are retried (`RetryPolicy()`: 2 retries, and a POST
+            only when it provably never left); `RetryPolicy(max_retries=0)` turns it off.
     """
 
     def __init__(
@@ -47,8 +53,10 @@ class HttpClient:
         timeout: Timeout = DEFAULT_TIMEOUT,
         timezone: str | None = DEFAULT_TIMEZONE,
         user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.retry_policy = retry_policy or RetryPolicy()
         self.api_token = api_token or None
         self.verify_tls = verify_tls
         self.timeout = _checked_timeout(timeout)
@@ -58,6 +66,8 @@ class HttpClient:
 
         self._session = requests.Session()
         self._session.verify = verify_tls
+        if not verify_tls:
+            warn_insecure(self.base_url)
         self._session.headers.update(
             {
                 "Accept": "application/json",
@@ -77,13 +87,18 @@ class HttpClient:
         return f"{self.base_url}/{path.lstrip('/')}"
 
     def send(self, request: ApiRequest) -> Any:
-        """Perform one call; return the decoded JSON (`None` for 204).
+        """Perform one call, retried per `retry_policy`; return the decoded JSON (`None` for 204).
 
         Raises:
+            the error of the last try (its `tries` says how many were made):
             HTTPError: (a subclass by status) when Cachet answers with an error.
             ConnectionError, TimeoutError: when no answer arrives.
             InvalidResponseError: when the answer is not Cachet's JSON.
         """
+        return self.retry_policy.call(request, self.send_once)
+
+    def send_once(self, request: ApiRequest) -> Any:
+        """Perform one call without retrying (errors as for `send`)."""
         url = self.url_for(request.path)
         shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
@@ -145,6 +160,27 @@ class HttpClient:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class InsecureTLSWarning(UserWarning):
+    """TLS certificates are not verified: anyone on the path can read the API token."""
+
+
+def warn_insecure(base_url: str) -> None:
+    """Warn once for a client created with `verify_tls=False`.
+
+    urllib3 would warn again on every request to that host; those repeats are silenced.
+    """
+    warnings.warn(
+        f"TLS certificate verification is off for {base_url}: the API token can be read by "
+        "anyone between you and the server. Use verify_tls=False only with test servers.",
+        InsecureTLSWarning,
+        stacklevel=4,
+    )
+    host = re.escape(urlsplit(base_url).hostname or "")
+    warnings.filterwarnings(
+        "ignore", f"Unverified HTTPS request is being made to host '{host}'", InsecureRequestWarning
+    )
 
 
 def _checked_timeout(timeout: Timeout) -> Timeout:

@@ -1,0 +1,172 @@
+"""The retry policy: which failed calls are tried again, and after how long.
+
+    RetryPolicy(max_retries=2, backoff_base=0.5, backoff_cap=8.0, retry_after_cap=30.0)
+
+Rules, all in `RetryPolicy.reason_to_retry` and `RetryPolicy.delay`:
+
+* GET, HEAD, PUT and DELETE are retried on connection errors, timeouts and the statuses 429,
+  502, 503 and 504: sending them twice does no more than sending them once.
+* POST is retried only when the connection failed before the request could have been sent
+  (connection refused, name resolution, connect timeout). Cachet has no idempotency keys, so a
+  POST that may have reached the server (read timeout, reset, any HTTP answer) is never
+  repeated: that would create a second incident.
+* The wait is exponential backoff with jitter (`backoff_base * 2**(retry - 1)`, at most
+  `backoff_cap`, then a random 50-100 % of it), or the server's `Retry-After` (seconds or an
+  HTTP date) when it sent one, at most `retry_after_cap`.
+* Each retry is logged at INFO on the `cachetclient` logger with the reason and the delay; the
+  error raised after the last try carries `tries` and says how many were made.
+* A retried DELETE that finds the resource gone (404) succeeds: an earlier try deleted it.
+
+This is a loop of our own around one send rather than urllib3's `Retry`: urllib3 cannot tell
+a POST that never left from one that did (it only knows methods), it raises its own errors
+instead of the answer's typed error, and it neither logs retries nor reports the tries made.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import TypeVar, cast
+
+import requests
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
+
+from cachetclient import errors
+from cachetclient.apirequest import ApiRequest
+
+logger = logging.getLogger("cachetclient")
+
+T = TypeVar("T")
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+"""Answers that mean "not now": the server did not act on the request."""
+
+REPEATABLE_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+"""Methods whose repetition has no further effect (RFC 9110 idempotent methods)."""
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When and how often a failed call is tried again (see the module docstring).
+
+    Args:
+        max_retries: retries after the first try (0 turns retrying off).
+        backoff_base: seconds before the first retry, doubled for each further one.
+        backoff_cap: the longest backoff, in seconds.
+        retry_after_cap: the longest wait a server's `Retry-After` can impose, in seconds.
+    """
+
+    max_retries: int = 2
+    backoff_base: float = 0.5
+    backoff_cap: float = 8.0
+    retry_after_cap: float = 30.0
+
+    def __post_init__(self) -> None:
+        numbers = (self.backoff_base, self.backoff_cap, self.retry_after_cap)
+        if not _is_count(self.max_retries) or not all(_is_seconds(n) for n in numbers):
+            raise errors.ConfigurationError(
+                "max_retries must be a whole number >= 0 and backoff_base, backoff_cap and "
+                f"retry_after_cap seconds >= 0, not {self!r}"
+            )
+
+    def reason_to_retry(self, method: str, error: errors.CachetError) -> str | None:
+        """Why the call that failed with `error` may be sent again, or None if it may not."""
+        if isinstance(error, errors.HTTPError):
+            repeatable = method in REPEATABLE_METHODS and error.status_code in RETRY_STATUSES
+            return f"{error.status_code} {error.title or 'answer'}" if repeatable else None
+        if isinstance(error, errors.ConnectionError | errors.TimeoutError):
+            if never_sent(error.__cause__):
+                return f"could not connect ({type(error.__cause__).__name__})"
+            if method in REPEATABLE_METHODS:
+                return "no answer" if isinstance(error, errors.TimeoutError) else "connection lost"
+        return None
+
+    def delay(self, retry: int, error: errors.CachetError) -> float:
+        """Seconds to wait before retry number `retry` (1-based) after `error`."""
+        retry_after = _retry_after_seconds(error)
+        if retry_after is not None:
+            return min(retry_after, self.retry_after_cap)
+        backoff: float = min(self.backoff_cap, self.backoff_base * 2 ** (retry - 1))
+        return backoff * random.uniform(0.5, 1.0)
+
+    def call(self, request: ApiRequest, send_once: Callable[[ApiRequest], T]) -> T:
+        """Send `request` with `send_once`, retrying as the rules allow."""
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                return send_once(request)
+            except errors.NotFoundError:
+                if request.method == "DELETE" and tries > 1:
+                    # An earlier try was acted on but its answer was lost: the work is done.
+                    logger.info(
+                        "%s %s: gone after a retry, so deleted", request.method, request.path
+                    )
+                    return cast(T, None)
+                raise
+            except errors.CachetError as error:
+                reason = self.reason_to_retry(request.method, error)
+                if reason is None or tries > self.max_retries:
+                    error.tries = tries
+                    raise
+                wait = self.delay(tries, error)
+                logger.info(
+                    "retrying %s %s in %.2f s (try %d of %d): %s",
+                    request.method,
+                    request.path,
+                    wait,
+                    tries + 1,
+                    self.max_retries + 1,
+                    reason,
+                )
+                time.sleep(wait)
+
+
+def never_sent(cause: BaseException | None) -> bool:
+    """Whether a requests failure happened before any byte of the request left.
+
+    Only connect failures qualify: refused, unreachable, name resolution, connect timeout.
+    TLS failures are excluded (they do not heal by retrying), and so is everything after the
+    connection was made.
+    """
+    if isinstance(cause, requests.exceptions.SSLError):
+        return False
+    if isinstance(cause, requests.exceptions.ConnectTimeout):
+        return True
+    if isinstance(cause, requests.exceptions.ConnectionError):
+        reason = cause.args[0] if cause.args else None
+        if isinstance(reason, MaxRetryError):
+            reason = reason.reason
+        return isinstance(reason, NewConnectionError | ConnectTimeoutError)
+    return False
+
+
+def _retry_after_seconds(error: errors.CachetError) -> float | None:
+    """The `Retry-After` of an HTTP error answer, in seconds from now (None if absent)."""
+    response = getattr(error, "response", None)
+    value = response.headers.get("Retry-After") if response is not None else None
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_seconds(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
