@@ -16,6 +16,8 @@ EMULATOR_PUBLIC = {
     "cachet_emulator.server",
     "cachet_emulator.settings",
     "cachet_emulator.pytest_plugin",
+    "cachet_emulator.faults",
+    "cachet_emulator.openapi",
 }
 
 
