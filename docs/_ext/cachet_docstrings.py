@@ -2,6 +2,7 @@
 
 * Docstrings write code as in Markdown (`name`); these become literals before napoleon reads
   them, so a colon inside code is never taken for a "type: description" split.
+* The v1 client's managers, set in its `__init__`, are listed as typed attributes.
 * The first line of an attribute's docstring is prose, never napoleon's "type: text".
 * Resource attributes are `Field` descriptors: their entry gets the Python type they read as
   (from the codec) and whether `update()` sends them.
@@ -77,6 +78,27 @@ def add_field_type(
     lines.extend(["", f"Type: ``{field_type(obj)}``; {access}{key}."])
 
 
+def add_client_managers(
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """List the v1 client's managers (set in `__init__`) as typed attributes."""
+    if what != "class" or name != "cachetclient.v1.client.Client":
+        return
+    from cachetclient.base import Manager
+    from cachetclient.httpclient import HttpClient
+
+    client = obj(HttpClient("http://status.invalid/api/v1"))  # builds managers, sends nothing
+    lines.extend(["", "Attributes:"])
+    for attribute, value in vars(client).items():
+        kind = type(value)
+        if not isinstance(value, Manager):
+            continue
+        summary = (kind.__doc__ or "").strip().splitlines()[0]
+        target = f"{kind.__module__}.{kind.__qualname__}"
+        lines.append(f"    {attribute} (~{target}): {summary}")
+    client.close()
+
+
 def _consume_untyped_attribute(self: GoogleDocstring) -> tuple[str, list[str]]:
     # Napoleon reads "type: text" on the first line of an attribute's docstring; ours take
     # their types from annotations, and a colon there is prose ("Info dict: `tag_name`, ...").
@@ -89,5 +111,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     GoogleDocstring._consume_inline_attribute = _consume_untyped_attribute  # type: ignore[method-assign]
     app.connect("autodoc-process-docstring", markdown_code_to_literals, priority=400)
     app.connect("autodoc-process-docstring", indented_blocks_to_literals, priority=410)
+    app.connect("autodoc-process-docstring", add_client_managers, priority=420)
     app.connect("autodoc-process-docstring", add_field_type, priority=600)
     return {"parallel_read_safe": True, "version": "1"}

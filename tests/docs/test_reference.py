@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import cachetclient
+from cachetclient.base import Manager
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "reference"
@@ -65,3 +66,13 @@ def test_readme_links_the_documentation_entry_page() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
 
     assert "docs/index.md" in readme
+
+
+def test_the_resource_guide_lists_every_manager_of_the_client() -> None:
+    client = cachetclient.Client(endpoint="http://status.invalid/api/v1")
+    managers = {name for name, value in vars(client).items() if isinstance(value, Manager)}
+    guide = (ROOT / "docs" / "guide" / "resources.md").read_text(encoding="utf-8")
+
+    listed = set(re.findall(r"^\| `client\.(\w+)` \|", guide, re.MULTILINE))
+
+    assert listed == managers
