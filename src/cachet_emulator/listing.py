@@ -69,6 +69,8 @@ def sort_order(call: ApiCall, sortable: Sequence[str], direction_works: bool = F
     if not direction_works:
         return [(column, True)]
     direction = call.input.get("order", "asc")
+    if isinstance(direction, list | dict):
+        raise server_error()  # strtolower() on an array is a PHP warning, hence a 500
     return [(column, php.to_string(direction).lower() != "asc")]
 
 

@@ -242,3 +242,15 @@ NOT_NULL: frozenset[tuple[str, str]] = frozenset(
         ("subscribers", "email"),
     }
 )
+
+# Indexes on the foreign keys the handlers look rows up by.
+INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("taggables", ("taggable_type", "taggable_id")),
+    ("components", ("group_id",)),
+    ("incident_meta", ("incident_id",)),
+    ("incident_updates", ("incident_id",)),
+    ("metric_points", ("metric_id", "created_at")),
+    ("schedule_components", ("schedule_id",)),
+    ("subscriptions", ("subscriber_id",)),
+    ("subscriptions", ("component_id",)),
+)

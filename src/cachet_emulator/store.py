@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from cachet_emulator.schema import DEFAULTS, NOT_NULL, TABLES, Row, Table
+from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Table
 
 
 def mysql_collation_key(text: str) -> str:
@@ -67,6 +67,12 @@ class Store:
         with self.transaction():
             for table in TABLES.values():
                 self.connection.execute(_create_table_sql(table))
+            for table_name, columns in INDEXES:
+                name = quote(f"{table_name}_{'_'.join(columns)}_index")
+                listed = ", ".join(quote(column) for column in columns)
+                self.connection.execute(
+                    f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table_name)} ({listed})"
+                )
 
     def close(self) -> None:
         """Close the connection."""

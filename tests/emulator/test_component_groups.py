@@ -181,3 +181,9 @@ def test_group_dates_follow_the_cachet_timezone(api: Api) -> None:
     shown = api.get(f"components/groups/{group['id']}").json()["data"]
     assert shown["created_at"] != group["created_at"]
     assert shown["created_at"][14:16] == f"{(int(group['created_at'][14:16]) + 30) % 60:02d}"
+
+
+def test_group_sort_with_array_order_is_500(api: Api) -> None:
+    api.create("components/groups", name="A")
+    assert api.get("components/groups?sort=name&order[]=asc").status_code == 500
+    assert api.get("components/groups?order[]=asc").status_code == 200

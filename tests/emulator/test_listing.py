@@ -197,3 +197,9 @@ def test_sql_metacharacters_as_keys_are_500_not_injection(api: Api) -> None:
     response = api.get("components", params={"name": "A", "name = name OR 1": "1"})
     assert response.status_code == 500
     assert api.get("components").json()["meta"]["pagination"]["total"] == 1
+
+
+def test_array_sort_or_order_is_ignored_for_components(api: Api) -> None:
+    _make(api, 2)
+    assert _ids(api.get("components?sort[]=id&order[]=asc").json()) == [1, 2]
+    assert _ids(api.get("components?sort=id&order[]=asc").json()) == [2, 1]

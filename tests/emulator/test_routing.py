@@ -222,3 +222,15 @@ def test_form_method_field_tunnels_delete(api: Api) -> None:
     api.create("components", name="A")
     assert api.post("components/1", data={"_method": "DELETE"}).status_code == 204
     assert api.get("components/1").status_code == 404
+
+
+def test_options_skips_accept_binding_and_auth(api: Api) -> None:
+    response = api.request("OPTIONS", "components/999", token=None, headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert response.headers["allow"] == "GET,HEAD,PUT,DELETE"
+
+
+def test_head_of_a_list_has_no_body(api: Api) -> None:
+    api.create("components", name="A")
+    response = api.request("HEAD", "components")
+    assert response.status_code == 200 and response.content == b""
