@@ -42,7 +42,7 @@ serve: $(STAMP)
 	$(BIN)/cachet-emulator --seed demo
 
 reliability: $(STAMP)
-	$(BIN)/pytest -q -m slow
+	$(BIN)/pytest -q -s -rx -m slow
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build

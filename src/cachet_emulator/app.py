@@ -9,6 +9,7 @@ into this is described in `cachet_emulator.resources`.
 
 from __future__ import annotations
 
+import hmac
 import logging
 import sqlite3
 from typing import Any
@@ -49,7 +50,7 @@ from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
-from cachet_emulator.store import Store
+from cachet_emulator.store import Store, mysql_collation_key
 
 API_PREFIX = "/api/v1"
 CONTROL_PREFIX = "/_emulator"
@@ -240,9 +241,17 @@ class CachetApp:
         return user_id
 
     def user_for_token(self, token: str) -> int | None:
-        """The user whose api_key equals `token` under MySQL's case-insensitive collation."""
-        rows = self.store.select("users", [("api_key", token)], limit=1)
-        return int(rows[0]["id"]) if rows else None
+        """The user whose api_key equals `token` under MySQL's case-insensitive collation.
+
+        Every key is compared, in constant time, so answer times do not reveal a key.
+        """
+        wanted = mysql_collation_key(token).encode()
+        found = None
+        for row in self.store.select("users"):
+            key = mysql_collation_key(str(row["api_key"])).encode()
+            if hmac.compare_digest(key, wanted) and found is None:
+                found = int(row["id"])
+        return found
 
     def _cors(self, request: HttpRequest, route_cors: bool) -> bool:
         origin = request.headers.get("origin")
