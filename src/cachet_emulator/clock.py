@@ -22,7 +22,16 @@ class InvalidTimeZone(ApiError):
         super().__init__(500)
 
 
+class DateOutOfRange(ApiError):
+    """A bare 400 for a date PHP reads but no date column can hold (outside years 1-9999)."""
+
+    def __init__(self) -> None:
+        super().__init__(400)
+
+
 STORAGE_FORMAT = "%Y-%m-%d %H:%M:%S"
+# The Gregorian calendar (weekdays, leap years) repeats every 400 years.
+_CALENDAR_CYCLE_YEARS = 400
 _MINUTE_FORMAT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})")
 
 
@@ -60,13 +69,32 @@ def zone(name: str) -> ZoneInfo:
         return ZoneInfo(canonical)
 
 
+def _local(moment: datetime, zone_name: str) -> tuple[datetime, int]:
+    """`moment` in `zone_name`, and the years to add to it when shown.
+
+    Near the ends of years 1-9999 the local time may fall outside Python's range; PHP shows
+    it anyway (`10000-01-01 08:30:00`), so convert a moment one calendar cycle away instead.
+    """
+    try:
+        return moment.astimezone(zone(zone_name)), 0
+    except OverflowError:
+        cycle = _CALENDAR_CYCLE_YEARS
+        shift = cycle if moment.year > cycle else -cycle
+        local = moment.replace(year=moment.year - shift).astimezone(zone(zone_name))
+        return local, shift
+
+
+def _year(local: datetime, shift: int) -> str:
+    year = local.year + shift
+    return f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+
+
 def present(value: str | None, zone_name: str) -> str:
     """A stored timestamp shown in `zone_name`; None shows the current time (Cachet's bug)."""
-    if value is None:
-        return now().astimezone(zone(zone_name)).strftime(STORAGE_FORMAT)
-    if zone_name == "UTC":
+    if value is not None and zone_name == "UTC":
         return value
-    return parse_stored(value).astimezone(zone(zone_name)).strftime(STORAGE_FORMAT)
+    local, shift = _local(now() if value is None else parse_stored(value), zone_name)
+    return f"{_year(local, shift)}-{local:%m-%d %H:%M:%S}"
 
 
 def _ordinal(day: int) -> str:
@@ -77,11 +105,10 @@ def _ordinal(day: int) -> str:
 
 def present_long(value: str | None, zone_name: str) -> str:
     """PHP `l jS F Y H:i:s` (e.g. `Saturday 8th August 2020 10:05:15`); None shows now."""
-    moment = now() if value is None else parse_stored(value)
-    local = moment.astimezone(zone(zone_name))
+    local, shift = _local(now() if value is None else parse_stored(value), zone_name)
     day = calendar.day_name[local.weekday()]
     month = calendar.month_name[local.month]
-    return f"{day} {local.day}{_ordinal(local.day)} {month} {local:%Y %H:%M:%S}"
+    return f"{day} {local.day}{_ordinal(local.day)} {month} {_year(local, shift)} {local:%H:%M:%S}"
 
 
 class DateFormatError(ValueError):
@@ -91,7 +118,8 @@ class DateFormatError(ValueError):
 def parse_minute(text: str, zone_name: str) -> datetime:
     """Parse `Y-m-d H:i` in `zone_name` like PHP's createFromFormat (roll-over, trailing data).
 
-    Returns the moment in UTC, with seconds 0. Raises DateFormatError with PHP's message.
+    Returns the moment in UTC, with seconds 0. Raises DateFormatError with PHP's message, and
+    DateOutOfRange when PHP would read the date but its UTC year lies outside 1-9999.
     """
     match = _MINUTE_FORMAT.match(text)
     if match is None:
@@ -102,8 +130,11 @@ def parse_minute(text: str, zone_name: str) -> datetime:
     # Out-of-range parts are only a warning for PHP: they roll over into the next unit.
     year += (month - 1) // 12
     month = (month - 1) % 12 + 1
-    local = datetime(year, month, 1) + timedelta(days=day - 1, hours=hour, minutes=minute)
-    return local.replace(tzinfo=zone(zone_name)).astimezone(timezone.utc)
+    try:
+        local = datetime(year, month, 1) + timedelta(days=day - 1, hours=hour, minutes=minute)
+        return local.replace(tzinfo=zone(zone_name)).astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        raise DateOutOfRange() from None
 
 
 def _format_problem(text: str) -> str:

@@ -64,9 +64,16 @@ def _php_int(text: str) -> int | float:
     return number if INT64_MIN <= number <= INT64_MAX else float(number)
 
 
+def _reject_constant(name: str) -> Any:
+    # Python reads NaN/Infinity/-Infinity; PHP's json_decode calls them a syntax error.
+    raise ValueError(f"{name} is not JSON")
+
+
 def decode(body: bytes) -> Any:
     """Decode a request body like json_decode($body, true); None when it is not valid JSON."""
     try:
-        return json.loads(body, object_pairs_hook=_php_array, parse_int=_php_int)
+        return json.loads(
+            body, object_pairs_hook=_php_array, parse_int=_php_int, parse_constant=_reject_constant
+        )
     except (ValueError, RecursionError):
         return None

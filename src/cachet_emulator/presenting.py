@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cachet_emulator import php, php_json
+from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.schema import TABLES, Row
 
@@ -12,7 +12,10 @@ PRESENTED_TIMESTAMPS = ("created_at", "updated_at")
 
 
 def cast(kind: str | None, value: Any) -> Any:
-    """Apply an Eloquent cast (`int`, `bool`, `float`, `json`); null stays null."""
+    """Apply an Eloquent cast (`int`, `bool`, `float`); null stays null.
+
+    `json` values pass as they are: the store already decodes JSON columns.
+    """
     if value is None or kind is None:
         return value
     if kind == "int":
@@ -21,8 +24,6 @@ def cast(kind: str | None, value: Any) -> Any:
         return php.cast_bool(value)
     if kind == "float":
         return php.cast_float(value)
-    if isinstance(value, str):
-        return php_json.decode(value.encode())
     return value
 
 

@@ -2,7 +2,8 @@
 
 One connection per emulator; callers serialise access with `Store.lock` and make each request
 one transaction (`Store.transaction`). Timestamps are stored as UTC `Y-m-d H:i:s` strings,
-booleans as 0/1, JSON columns as text. Identifiers come only from `TABLES`, values are always
+booleans as 0/1. JSON columns (cast "json") are encoded on write and decoded on read here, so
+callers only ever see the values themselves. Identifiers come only from `TABLES`, values are always
 bound parameters, so nothing a client sends can reach the SQL text.
 """
 
@@ -16,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from cachet_emulator import php_json
 from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Table
 
 
@@ -111,7 +113,7 @@ class Store:
         columns = ", ".join(quote(_checked(table, name)) for name in values)
         marks = ", ".join("?" for _ in values)
         cursor = self.connection.execute(
-            f"INSERT INTO {quote(table)} ({columns}) VALUES ({marks})", _sql_values(values)
+            f"INSERT INTO {quote(table)} ({columns}) VALUES ({marks})", _sql_values(table, values)
         )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -122,7 +124,8 @@ class Store:
             return
         assignments = ", ".join(f"{quote(_checked(table, name))} = ?" for name in values)
         self.connection.execute(
-            f"UPDATE {quote(table)} SET {assignments} WHERE id = ?", [*_sql_values(values), row_id]
+            f"UPDATE {quote(table)} SET {assignments} WHERE id = ?",
+            [*_sql_values(table, values), row_id],
         )
 
     def delete(self, table: str, where: Sequence[tuple[str, Any]]) -> None:
@@ -156,7 +159,8 @@ class Store:
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             parameters += [-1 if limit is None else limit, offset]
-        return self.execute(sql, parameters)
+        json_columns = _json_columns(table)
+        return [_decoded(row, json_columns) for row in self.execute(sql, parameters)]
 
     def count(
         self,
@@ -188,12 +192,26 @@ class Store:
         return f"FROM {quote(table)}{clause}", parameters
 
 
-def _sql_values(values: Row) -> list[Any]:
-    """Values as SQLite stores them: arrays and objects as JSON text."""
+def _json_columns(table: str) -> frozenset[str]:
+    return frozenset(column.name for column in TABLES[table].columns if column.cast == "json")
+
+
+def _sql_values(table: str, values: Row) -> list[Any]:
+    """Values as SQLite stores them: any non-null value of a JSON column as JSON text."""
+    json_columns = _json_columns(table)
     return [
-        json.dumps(value, separators=(",", ":")) if isinstance(value, list | dict) else value
-        for value in values.values()
+        json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        if value is not None and (name in json_columns or isinstance(value, list | dict))
+        else value
+        for name, value in values.items()
     ]
+
+
+def _decoded(row: Row, json_columns: frozenset[str]) -> Row:
+    for name in json_columns:
+        if isinstance(row.get(name), str):
+            row[name] = php_json.decode(row[name].encode())
+    return row
 
 
 def _checked(table: str, column: str) -> str:

@@ -53,6 +53,13 @@ class Api:
         return data
 
 
+def insert_row(api: Api, table: str, **values: Any) -> int:
+    """Put a row straight into the store (for states the API cannot make)."""
+    now = "2020-01-01 00:00:00"
+    with api.emulator.store.transaction():
+        return api.emulator.store.insert(table, {"created_at": now, "updated_at": now, **values})
+
+
 def errors_of(response: requests.Response) -> dict[str, Any]:
     """The single error object of an error response."""
     body = response.json()

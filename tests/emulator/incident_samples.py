@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.emulator.api import Api
 
 CREATE_KEYS = [
@@ -20,13 +18,6 @@ GET_KEYS = [
 ]  # fmt: skip
 INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
 BASIC = {"name": "Database slow", "status": 1, "message": "Looking into it"}
-
-
-def insert_row(api: Api, table: str, **values: Any) -> int:
-    """Put a row straight into the store (for states the API cannot make)."""
-    now = "2020-01-01 00:00:00"
-    with api.emulator.store.transaction():
-        return api.emulator.store.insert(table, {"created_at": now, "updated_at": now, **values})
 
 
 def total_incidents(api: Api) -> int:

@@ -47,6 +47,15 @@ def test_non_utf8_json_body_is_no_fields(api: Api) -> None:
     assert details_of(response) == ["The name field is required."]
 
 
+@pytest.mark.parametrize("constant", [b"NaN", b"Infinity", b"-Infinity"])
+def test_nan_and_infinity_make_an_invalid_json_body(api: Api, constant: bytes) -> None:
+    """PHP's json_decode rejects these non-standard constants: the body counts as no fields."""
+    body = b'{"name": "A", "status": 1, "order": ' + constant + b"}"
+    response = api.post("components", data=body, headers={"Content-Type": "application/json"})
+    assert details_of(response) == ["The name field is required."]
+    assert api.get("components").json()["data"] == []
+
+
 def test_deeply_nested_meta_is_kept(api: Api) -> None:
     meta: dict[str, object] = {"leaf": 1}
     for _ in range(50):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, insert_row
 
 CREATE_KEYS = [
     "order", "group_id", "description", "link", "enabled", "meta", "name", "status",
@@ -182,6 +182,18 @@ def test_update_empty_tags_cannot_remove_tags(api: Api) -> None:
 def test_update_tags_array_is_500(api: Api) -> None:
     created = api.create("components", name="A")
     assert api.put(f"components/{created['id']}", json={"tags": ["x"]}).status_code == 500
+
+
+def test_plain_string_in_the_json_meta_column_reads_back_as_that_string(api: Api) -> None:
+    row_id = insert_row(api, "components", name="A", status=1, enabled=1, meta="plain")
+    assert api.get(f"components/{row_id}").json()["data"]["meta"] == "plain"
+
+
+def test_empty_string_meta_is_echoed_and_stored_as_empty_string(api: Api) -> None:
+    """`nullable` lets "" through; the json cast encodes it as '""', so PHP shows ""."""
+    data = api.create("components", name="A", status=1, meta="")
+    assert data["meta"] == ""
+    assert api.get(f"components/{data['id']}").json()["data"]["meta"] == ""
 
 
 def test_update_meta_replaces_whole_object(api: Api) -> None:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of
-from tests.emulator.incident_samples import BASIC, CREATE_KEYS, insert_row, total_incidents
+from tests.emulator.api import Api, details_of, errors_of, insert_row
+from tests.emulator.incident_samples import BASIC, CREATE_KEYS, total_incidents
 
 
 def test_create_answers_200_with_its_own_key_set_quirk_1(api: Api) -> None:
@@ -218,6 +218,25 @@ def test_occurred_at_in_y_m_d_h_i_is_stored_with_zero_seconds(api: Api) -> None:
 def test_occurred_at_in_another_format_is_500_quirk_10(api: Api, text: str) -> None:
     assert api.post("incidents", json={**BASIC, "occurred_at": text}).status_code == 500
     assert total_incidents(api) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [("9999-99-99 99:99", "UTC"), ("0000-01-01 00:00", "UTC"), ("9999-12-31 23:00", "Etc/GMT+5")],
+)
+def test_occurred_at_no_date_column_can_hold_is_a_bare_400(api: Api, text: str, zone: str) -> None:
+    """PHP rolls such dates over happily; the database cannot store the year (as schedules)."""
+    fields = {**BASIC, "occurred_at": text}
+    response = api.post("incidents", json=fields, headers={"Time-Zone": zone})
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+    assert total_incidents(api) == 0
+
+
+def test_dates_near_year_9999_show_year_10000_east_of_utc(api: Api) -> None:
+    """PHP formats a year past 9999 with five digits instead of failing."""
+    data = api.create("incidents", **BASIC, occurred_at="9999-12-31 23:30")
+    shown = api.get(f"incidents/{data['id']}", headers={"Time-Zone": "Asia/Tokyo"}).json()
+    assert shown["data"]["occurred_at"] == "10000-01-01 08:30:00"
 
 
 def test_occurred_at_is_read_in_the_request_time_zone(api: Api) -> None:

@@ -6,12 +6,11 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, insert_row
 from tests.emulator.incident_samples import (
     BASIC,
     GET_KEYS,
     INCIDENT_404,
-    insert_row,
     total_incidents,
 )
 

@@ -102,6 +102,11 @@ def test_update_resets_visible_and_keeps_other_fields(api23: Api) -> None:
     assert (data["name"], data["visible"], data["status"]) == ("Foo", 1, 1)
 
 
+def test_created_at_no_date_column_can_hold_is_a_bare_400(api23: Api) -> None:
+    response = api23.post("incidents", json={**BASIC, "created_at": "99/99/9999 99:99"})
+    assert response.status_code == 400 and "meta" not in errors_of(response)
+
+
 def test_update_created_at(api23: Api) -> None:
     created = api23.create("incidents", **BASIC)
     path = f"incidents/{created['id']}"

@@ -21,7 +21,8 @@ How a resource plugs in:
   `schema.TABLES` (Cachet's column order; booleans 0/1; JSON columns take lists/dicts;
   timestamps UTC via `clock.stored(clock.now())`). A NOT NULL violation becomes a bare 400.
 * Dates: `clock.parse_minute(text, call.zone_name)` parses `Y-m-d H:i` like PHP (raises
-  `clock.DateFormatError` with PHP's message); `call.present_time(value)` and
+  `clock.DateFormatError` with PHP's message, or `clock.DateOutOfRange`, a bare 400, for
+  years no date column holds); `call.present_time(value)` and
   `clock.present_long(value, call.zone_name)` show stored timestamps (None shows now).
 * Presenter: `presenting.model_array(call, table, attributes)` casts and presents timestamps
   in the request timezone, keeping the attributes' order. GET/PUT pass a full row (table

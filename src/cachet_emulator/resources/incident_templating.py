@@ -70,7 +70,7 @@ _ENVIRONMENT.filters["raw"] = Markup  # Twig's way to print a value unescaped
 
 def find_template(store: Store, slug: Any) -> Row | None:
     """The template whose slug equals `slug` (MySQL comparison), or None."""
-    if not php.is_truthy(slug) or isinstance(slug, list | dict):
+    if not php.cast_bool(slug) or isinstance(slug, list | dict):
         return None
     rows = store.select(TEMPLATES_TABLE, [("slug", php.to_string(slug))], limit=1)
     return rows[0] if rows else None

@@ -86,7 +86,7 @@ def create_update(call: ApiCall) -> Reply:
     changes = {"status": values["status"]}
     save_changes(call, incidents.TABLE, incident, changes, incidents.MODEL_RULES)
     parent = incidents.fresh(call, incident["id"])
-    notified = php.is_truthy(parent["visible"]) and incidents.notifications_allowed(call)
+    notified = php.cast_bool(parent["visible"]) and incidents.notifications_allowed(call)
     component = call.store.find("components", parent["component_id"] or 0)
     data = present(call, attributes)
     embedded = incidents.present(call, parent, notified, component)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -187,7 +186,7 @@ def create_incident(call: ApiCall) -> Reply:
     attributes: dict[str, Any] = {**DEFAULTS, "user_id": call.user_id}
     attributes.update({key: values[key] for key in ("name", "status", "visible", "stickied")})
     attributes["message"] = _message(call, values, component)
-    if php.is_truthy(values["component_id"]):
+    if php.cast_bool(values["component_id"]):
         attributes["component_id"] = values["component_id"]
     attributes["occurred_at"] = clock.stored(_occurred_at(call, values) or clock.now())
     check_model(call, attributes, MODEL_RULES)
@@ -269,7 +268,7 @@ def render_template(
 
 
 def _existing_component(call: ApiCall, component_id: Any) -> Row | None:
-    if not php.is_truthy(component_id) or isinstance(component_id, list | dict):
+    if not php.cast_bool(component_id) or isinstance(component_id, list | dict):
         return None
     return call.store.find(components.TABLE, php.mysql_number(component_id))
 
@@ -285,7 +284,7 @@ def _set_component_status(call: ApiCall, component: Row | None, status: Any) -> 
 def _occurred_at(call: ApiCall, values: dict[str, Any]) -> datetime | None:
     """`occurred_at` parsed as `Y-m-d H:i`; any other format is a 500 (quirk 10)."""
     text = values["occurred_at"]
-    if not php.is_truthy(text):
+    if not php.cast_bool(text):
         return None
     try:
         return clock.parse_minute(php.to_string(text), call.zone_name)
@@ -299,13 +298,12 @@ def _store_meta(call: ApiCall, incident_id: int, meta: dict[str, Any] | list[Any
     now = clock.stored(clock.now())
     for key, value in pairs:
         if isinstance(value, dict):
-            value = {k: v for k, v in value.items() if php.is_truthy(v)}
+            value = {k: v for k, v in value.items() if php.cast_bool(v)}
         elif isinstance(value, list):
-            value = _php_array({i: v for i, v in enumerate(value) if php.is_truthy(v)})
-        if not php.is_truthy(value):
+            value = _php_array({i: v for i, v in enumerate(value) if php.cast_bool(v)})
+        if not php.cast_bool(value):
             continue
-        encoded = json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        row = {"key": str(key), "value": encoded, "incident_id": incident_id}
+        row = {"key": str(key), "value": value, "incident_id": incident_id}
         call.store.insert(META_TABLE, {**row, "created_at": now, "updated_at": now})
 
 

@@ -72,7 +72,7 @@ def create_incident(call: ApiCall) -> Reply:
     values = read_command(call, CREATE_FIELDS)
     attributes = {key: values[key] for key in ("name", "status", "visible")}
     attributes["message"] = _message(call, values, values["vars"])
-    if php.is_truthy(values["component_id"]):
+    if php.cast_bool(values["component_id"]):
         attributes["component_id"] = values["component_id"]
     created_at = _created_at(call, values["created_at"])
     if created_at is not None:
@@ -94,7 +94,7 @@ def update_incident(call: ApiCall) -> Reply:
     """PUT /incidents/{incident} in 2.3: partial except `visible`; a template needs `vars`."""
     incident = call.bound["incident"]
     values = read_command(call, UPDATE_FIELDS)
-    if php.is_truthy(values["template"]):
+    if php.cast_bool(values["template"]):
         if incident_templating.find_template(call.store, values["template"]) is None:
             raise server_error()
         values["message"] = _message(call, values, values["vars"])
@@ -120,7 +120,7 @@ def _message(call: ApiCall, values: dict[str, Any], variables: Any) -> Any:
 def _set_component_status(call: ApiCall, values: dict[str, Any]) -> None:
     """A truthy `component_id` sets that component's status; an unknown one is a 500."""
     component_id = values["component_id"]
-    if not php.is_truthy(component_id) or isinstance(component_id, list | dict):
+    if not php.cast_bool(component_id) or isinstance(component_id, list | dict):
         return
     component = call.store.find(components.TABLE, php.mysql_number(component_id))
     if component is None:
@@ -130,7 +130,7 @@ def _set_component_status(call: ApiCall, values: dict[str, Any]) -> None:
 
 def _created_at(call: ApiCall, value: Any) -> datetime | None:
     """`created_at` as `d/m/Y H:i` (Cachet timezone); any other format is a 500."""
-    if not php.is_truthy(value):
+    if not php.cast_bool(value):
         return None
     match = _DAY_MONTH_YEAR.match(php.to_string(value))
     if match is None:

@@ -60,7 +60,7 @@ def create_point(call: ApiCall) -> Reply:
         return item(present(call, {**existing, "counter": counter}))
     number = php.to_number(values["value"]) if php.is_numeric(values["value"]) else value
     attributes: Row = {"value": number, "counter": 1, "metric_id": metric["id"]}
-    if php.is_truthy(values["timestamp"]):
+    if php.cast_bool(values["timestamp"]):
         created = _moment(call, values["timestamp"])
         attributes.update(created_at=clock.stored(created), updated_at=stamp)
     else:
@@ -76,7 +76,7 @@ def update_point(call: ApiCall) -> Reply:
     values = read_command(call, UPDATE_FIELDS_23 if call.is_23 else UPDATE_FIELDS, NAMES)
     value = stored_decimal(values["value"], VALUE_MAXIMUM)
     changes: Row = {"metric_id": call.bound["metric"]["id"], "value": value}
-    if php.is_truthy(values["timestamp"]):
+    if php.cast_bool(values["timestamp"]):
         changes["created_at"] = clock.stored(_moment(call, values["timestamp"]))
     save_changes(call, TABLE, point, changes, {})
     row = call.store.find(TABLE, point["id"])

@@ -7,7 +7,7 @@ from typing import Any
 from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
 from cachet_emulator.commands import Field, check_model, read_command, save_changes, without_nulls
-from cachet_emulator.errors import bad_request, server_error, validation_failed
+from cachet_emulator.errors import server_error, validation_failed
 from cachet_emulator.listing import Query, paginate, sort_order
 from cachet_emulator.presenting import model_array, utc_array
 from cachet_emulator.schema import Row
@@ -94,7 +94,7 @@ def update_schedule(call: ApiCall) -> Reply:
         raise server_error()  # the handler iterates over the null it was given
     changes = without_nulls(values, ["name", "message", "status"])
     for name in DATES:
-        if php.is_truthy(values[name]):
+        if php.cast_bool(values[name]):
             try:
                 changes[name] = _stored_date(call, values[name])
             except clock.DateFormatError:
@@ -116,7 +116,7 @@ def _parsed_dates(call: ApiCall, values: Row) -> dict[str, str]:
     """The given create dates as stored UTC; the first bad one is a 400 with PHP's message."""
     dates: dict[str, str] = {}
     for name in DATES:
-        if not php.is_truthy(values[name]):
+        if not php.cast_bool(values[name]):
             continue
         try:
             dates[name] = _stored_date(call, values[name])
@@ -126,14 +126,5 @@ def _parsed_dates(call: ApiCall, values: Row) -> dict[str, str]:
 
 
 def _stored_date(call: ApiCall, text: Any) -> str:
-    """A `Y-m-d H:i` date in the request's timezone as stored UTC.
-
-    PHP reads dates beyond the years 1-9999 (e.g. `9999-13-01 00:00` rolls over); no date
-    column can hold them, so they are refused like any value the database rejects.
-    """
-    try:
-        return clock.stored(clock.parse_minute(str(text), call.zone_name))
-    except (ValueError, OverflowError) as error:
-        if isinstance(error, clock.DateFormatError):
-            raise
-        raise bad_request() from None
+    """A `Y-m-d H:i` date in the request's timezone as stored UTC."""
+    return clock.stored(clock.parse_minute(str(text), call.zone_name))

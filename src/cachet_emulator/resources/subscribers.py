@@ -61,7 +61,7 @@ def create_subscriber(call: ApiCall) -> Reply:
         link = {"subscriber_id": attributes["id"], "component_id": component_id}
         call.store.insert("subscriptions", {**link, "created_at": now, "updated_at": now})
     verify = values["verify"] if "verify" in call.input else _verify_default(call)
-    if php.is_truthy(verify):
+    if php.cast_bool(verify):
         attributes["verified_at"] = now
         call.store.update(TABLE, attributes["id"], {"verified_at": now})
     return item(present(call, attributes))
@@ -83,10 +83,10 @@ def _verify_default(call: ApiCall) -> bool:
 
 def _subscribed_components(call: ApiCall, requested: Any) -> list[int]:
     """The ids to subscribe to: the existing requested ones, else every component."""
-    if php.is_truthy(requested) and not isinstance(requested, list | dict):
+    if php.cast_bool(requested) and not isinstance(requested, list | dict):
         raise server_error()  # Cachet iterates over what must be an array
     everything = call.store.select("components")
-    if not php.is_truthy(requested):
+    if not php.cast_bool(requested):
         return [int(row["id"]) for row in everything]
     wanted = requested.values() if isinstance(requested, dict) else requested
     numbers = {php.mysql_number(value) for value in wanted if not isinstance(value, list | dict)}
