@@ -29,7 +29,7 @@ class Codec(Protocol[T]):
         """The JSON value to send for a Python value."""
 
 
-class Integer:
+class Integer(Codec[int]):
     """Integers; tolerant of the integer strings some create responses echo back."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> int | None:
@@ -46,7 +46,7 @@ class Integer:
         return value
 
 
-class Number:
+class Number(Codec[float]):
     """Floats (metric point values); Cachet writes integral floats without a fraction."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
@@ -63,7 +63,7 @@ class Number:
         return value
 
 
-class Text:
+class Text(Codec[str]):
     """Strings."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> str | None:
@@ -75,7 +75,7 @@ class Text:
         return value
 
 
-class Flag:
+class Flag(Codec[bool]):
     """Booleans; Cachet sends some as 0/1 integers (incident and group `visible`)."""
 
     def __init__(self, *, as_integer: bool = False) -> None:
@@ -95,7 +95,7 @@ class Flag:
         return int(bool(value)) if self.as_integer else bool(value)
 
 
-class Timestamp:
+class Timestamp(Codec[datetime]):
     """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows)."""
 
     def __init__(self, *, always_utc: bool = False) -> None:
@@ -121,7 +121,7 @@ DateInput = datetime | date | str | int | float
 """What callers may pass for a date: datetime, date, text Cachet writes, or Unix seconds."""
 
 
-class MinuteDate:
+class MinuteDate(Codec[datetime]):
     """Request dates Cachet parses as `Y-m-d H:i` (`occurred_at`, schedule dates)."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
@@ -131,7 +131,7 @@ class MinuteDate:
         return dates.format_minutes(dates.coerce_datetime(value, tz), tz)
 
 
-class DayFirstMinuteDate:
+class DayFirstMinuteDate(Codec[datetime]):
     """Request dates Cachet 2.3 parses as `d/m/Y H:i` (incident `created_at`)."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
@@ -141,7 +141,7 @@ class DayFirstMinuteDate:
         return dates.format_day_first_minutes(dates.coerce_datetime(value, tz), tz)
 
 
-class UnixSeconds:
+class UnixSeconds(Codec[datetime]):
     """Metric point `timestamp`: Unix seconds; PUT wants them as a string (2.4 quirk)."""
 
     def __init__(self, *, as_string: bool = False) -> None:
@@ -155,7 +155,7 @@ class UnixSeconds:
         return str(seconds) if self.as_string else seconds
 
 
-class Json:
+class Json(Codec[Any]):
     """Free-form JSON (meta objects, template variables, nested rows)."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> Any:
@@ -165,7 +165,21 @@ class Json:
         return value
 
 
-class TagNames:
+class JsonObject(Codec[dict[str, Any]]):
+    """JSON objects Cachet sends as `[]` when empty (PHP's empty array): read as `{}`."""
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> dict[str, Any] | None:
+        if isinstance(raw, dict):
+            return dict(raw)
+        return {} if raw == [] else None
+
+    def encode(self, value: dict[str, Any], tz: tzinfo | None) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"a dict was expected, not {value!r}")
+        return value
+
+
+class TagNames(Codec[list[str]]):
     """Component tags on requests: names joined by commas, as Cachet parses them."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> list[str] | None:
@@ -177,7 +191,7 @@ class TagNames:
         return ",".join(split_tag_names(value))
 
 
-class IdList:
+class IdList(Codec[list[int]]):
     """Lists of ids (subscriber components)."""
 
     def decode(self, raw: Any, tz: tzinfo | None) -> list[int] | None:
@@ -213,6 +227,7 @@ DAY_FIRST_MINUTE_DATE = DayFirstMinuteDate()
 UNIX_SECONDS = UnixSeconds()
 UNIX_SECONDS_STRING = UnixSeconds(as_string=True)
 JSON = Json()
+JSON_OBJECT = JsonObject()
 TAG_NAMES = TagNames()
 ID_LIST = IdList()
 

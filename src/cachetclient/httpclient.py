@@ -57,7 +57,8 @@ class HttpClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retry_policy = retry_policy or RetryPolicy()
-        self.api_token = api_token or None
+        # Cachet ignores surrounding spaces; a newline from an env file would break the header.
+        self.api_token = (api_token or "").strip() or None
         self.verify_tls = verify_tls
         self.timeout = _checked_timeout(timeout)
         self.timezone_name = timezone
@@ -110,6 +111,11 @@ class HttpClient:
                 json=request.json,
                 timeout=self.timeout,
             )
+        except requests.exceptions.InvalidHeader:
+            # The message of this error would quote the header, i.e. the token.
+            raise errors.ConfigurationError(
+                "the API token or timezone holds characters an HTTP header cannot carry"
+            ) from None
         except requests.exceptions.Timeout as exc:
             raise errors.TimeoutError(
                 f"{request.method} {shown_url} got no answer within {self.timeout} seconds"

@@ -91,11 +91,13 @@ class ListWalker:
         elif self._reverse:
             found = self._receive_reversed(items, pagination, sent)
         else:
-            found = self._receive_forward(items, pagination)
+            found = self._receive_forward(items, pagination, sent)
         return self._finish(found)
 
-    def _receive_forward(self, items: list[Item], pagination: Mapping[str, Any]) -> list[Item]:
-        current = int(pagination.get("current_page") or self._next_page())
+    def _receive_forward(
+        self, items: list[Item], pagination: Mapping[str, Any], sent: Mapping[str, Any]
+    ) -> list[Item]:
+        current = int(sent.get("page", 1))
         if not items or current >= int(pagination.get("total_pages") or 0):
             self._next = None
         else:
@@ -136,9 +138,6 @@ class ListWalker:
         self._next = None
         found = [item for item in items if item.get("id") not in self._seen_ids]
         return found[::-1] if self._reverse else found
-
-    def _next_page(self) -> int:
-        return int((self._next or {}).get("page", 1))
 
     def _finish(self, items: list[Item]) -> list[Item]:
         if self.query.keep is not None:

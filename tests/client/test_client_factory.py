@@ -111,3 +111,19 @@ def test_unknown_timezone_is_refused(cachet_emulator: Any) -> None:
 
 def test_tls_verification_is_on_by_default(cachet_emulator: Any) -> None:
     assert cachetclient.Client(endpoint=cachet_emulator.endpoint).http_client.verify_tls
+
+
+def test_token_with_surrounding_whitespace_still_works(cachet_emulator: Any) -> None:
+    client = cachetclient.Client(
+        endpoint=cachet_emulator.endpoint, api_token=f" {cachet_emulator.token}\n"
+    )
+    assert client.components.create(name="API", status=1).name == "API"
+
+
+def test_token_that_cannot_be_a_header_is_refused_without_showing_it(
+    cachet_emulator: Any,
+) -> None:
+    client = cachetclient.Client(endpoint=cachet_emulator.endpoint, api_token="abc\ndef")
+    with pytest.raises(ConfigurationError) as caught:
+        client.components.count()
+    assert "abc" not in str(caught.value) and "def" not in str(caught.value)

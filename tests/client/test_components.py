@@ -334,3 +334,25 @@ def test_update_sends_only_changed_fields(client: Client) -> None:
     fetched = client.components.get(created.id)
     assert (fetched.name, fetched.description) == ("Renamed", "edited elsewhere")
     assert stale.description == "edited elsewhere"
+
+
+def test_explicit_none_clears_meta(client: Client) -> None:
+    component = client.components.create(name="API", status=1, meta={"uuid": "abc"})
+    assert client.components.update(component.id, status=1, meta=None).meta == {}
+    assert client.components.get(component.id).meta == {}
+
+
+def test_wrong_types_are_refused_before_anything_is_sent(client: Client) -> None:
+    with pytest.raises(TypeError, match="integer"):
+        client.components.create(name="API", status="1")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="string"):
+        client.components.create(name=42, status=1)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="filter"):
+        list(client.components.list(name=["API"]))  # type: ignore[arg-type]
+    assert client.components.count() == 0
+
+
+@pytest.mark.parametrize("per_page", [0, -1, True])
+def test_bad_page_sizes_are_refused(client: Client, per_page: int) -> None:
+    with pytest.raises(ValueError, match="per_page"):
+        list(client.components.list(per_page=per_page))

@@ -139,3 +139,9 @@ def test_single_point_get_is_not_an_endpoint(client: Client) -> None:
     point = client.metric_points.create(metric_id=metric.id, value=1)
     with pytest.raises(MethodNotAllowedError):
         client.http_client.request("GET", f"metrics/{metric.id}/points/{point.id}")
+
+
+def test_explicit_none_clears_description(client: Client) -> None:
+    metric = client.metrics.create(name="m", description="about", suffix="s")
+    assert client.metrics.update(metric.id, name="n").description == "about"
+    assert client.metrics.update(metric.id, description=None).description == ""

@@ -71,3 +71,9 @@ def test_list_sort_count_and_delete(client: Client) -> None:
     assert client.schedules.count() == 1
     with pytest.raises(NotFoundError):
         client.schedules.get(first.id)
+
+
+def test_explicit_none_clears_message_and_unset_keeps_it(client: Client) -> None:
+    schedule = client.schedules.create(name="s", status=0, message="keep me")
+    assert client.schedules.update(schedule.id, name="t").message == "keep me"
+    assert client.schedules.update(schedule.id, message=None).message == ""

@@ -12,6 +12,7 @@ from cachetclient.fields import (
     FLAG,
     INTEGER,
     JSON,
+    JSON_OBJECT,
     TAG_NAMES,
     TEXT,
     TIMESTAMP,
@@ -42,7 +43,7 @@ class Component(Resource):
     order = Field(INTEGER, writable=True, doc="Get or set order of the component in a group")
     group_id = Field(INTEGER, writable=True, doc="Get or set the component group id (int)")
     enabled = Field(FLAG, writable=True, doc="Get or set enabled state (bool)")
-    meta = Field(JSON, writable=True, doc="Get or set the free-form meta object (dict, 2.4)")
+    meta = Field(JSON_OBJECT, writable=True, doc="Get or set the free-form meta object (dict, 2.4)")
     created_at = Field(TIMESTAMP, doc="When the component was created (datetime)")
     updated_at = Field(TIMESTAMP, doc="Last time the component was updated (datetime)")
 
