@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 
 def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     """Answer one control request."""
-    from cachet_emulator.app import ROUTES  # app imports this module
-
     token = request.headers.get("x-cachet-token", "")
     if not hmac.compare_digest(token.encode(), app.token.encode()):
         raise unauthorized()
@@ -43,11 +42,10 @@ def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     handler = methods.get(request.method)
     if handler is None:
         raise method_not_allowed(sorted(methods))
-    if action == "/openapi.json":  # a document of its own, not wrapped in `data`
-        return HttpResponse(
-            200, json.dumps(openapi.build(ROUTES, app.settings.cachet_version)).encode()
-        )
-    status, data = handler(app, _body(request))
+    result = handler(app, _body(request))
+    if isinstance(result, HttpResponse):  # a document of its own, not wrapped in `data`
+        return result
+    status, data = result
     if status == 204:
         return HttpResponse(204, b"", None)
     return HttpResponse(status, php_json.encode({"data": data}))
@@ -82,6 +80,13 @@ def _create_template(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     with app.store.transaction():
         row = incident_templates.create_template(app.store, name, template)
     return 200, incident_templates.present(row)
+
+
+def _openapi(app: CachetApp, body: dict[str, Any]) -> HttpResponse:
+    from cachet_emulator.app import ROUTES  # app imports this module
+
+    document = openapi.build(ROUTES, app.settings.cachet_version)
+    return HttpResponse(200, json.dumps(document).encode())
 
 
 def _get_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
@@ -119,10 +124,16 @@ def _fits(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
-_ACTIONS = {
+# A control handler: (status, data) to wrap in `{"data": ...}`, or a finished response.
+Action = Callable[["CachetApp", dict[str, Any]], "tuple[int, Any] | HttpResponse"]
+_ACTIONS: dict[str, dict[str, Action]] = {
     "/reset": {"POST": _reset},
     "/templates": {"GET": _list_templates, "POST": _create_template},
     "/settings": {"GET": _get_settings, "PUT": _put_settings},
-    "/faults": faults.CONTROL_ACTIONS,
-    "/openapi.json": {"GET": lambda app, body: (200, None)},
+    "/faults": {
+        "GET": faults.control_list,
+        "POST": faults.control_inject,
+        "DELETE": faults.control_reset,
+    },
+    "/openapi.json": {"GET": _openapi},
 }

@@ -11,7 +11,8 @@ request handles it; the control API (`/_emulator/...`) is never faulted. Kinds:
     status          answer `status` (500, 502, 503, 429, ...) with Cachet's error body and,
                     if given, `Retry-After`; the request is not processed
     html            answer `status` (default 502) with an HTML page, as a proxy in front would
-    truncated_json  process the request, then send its JSON cut in half (Content-Length agrees)
+    truncated_json  process the request, then send its JSON cut in half (Content-Length agrees;
+                    an empty 204 becomes a 200 with half a body)
     malformed_json  process the request, then send a 200 whose body is not valid JSON
     no_data         process the request, then send a 200 `{}` without `data`
     delay           process the request, then wait `seconds` before answering
@@ -88,6 +89,13 @@ class Fault:
         return asdict(self)
 
 
+def _as_text(retry_after: Any) -> Any:
+    """A Retry-After given as whole seconds becomes its text; anything else is checked later."""
+    if isinstance(retry_after, int) and not isinstance(retry_after, bool):
+        return str(retry_after)
+    return retry_after
+
+
 def _problems(fault: Fault) -> list[str]:
     problems = []
     if fault.kind not in KINDS:
@@ -114,9 +122,32 @@ class Faults:
         self._lock = threading.Lock()
         self._pending: list[Fault] = []
 
-    def inject(self, kind: str, **options: Any) -> Fault:
-        """Add a fault (see the module docstring for kinds and options) and return it."""
-        fault = Fault(kind, **options)
+    def inject(
+        self,
+        kind: str,
+        *,
+        method: str = "*",
+        path: str = "*",
+        times: int = 1,
+        status: int | None = None,
+        retry_after: str | int | None = None,
+        seconds: float = 0.0,
+    ) -> Fault:
+        """Add a fault and return it (kinds and their effect: see the module docstring).
+
+        Args:
+            kind: what goes wrong, e.g. "status", "drop_after".
+            method: the HTTP method it takes ("*": any; "GET" also takes HEAD).
+            path: `fnmatch` glob on the request path, e.g. "/api/v1/incidents*".
+            times: how many matching requests it takes before it expires.
+            status: the status of "status" (default 500) and "html" (default 502) faults.
+            retry_after: the `Retry-After` value of a "status" fault (seconds or HTTP date).
+            seconds: how long a "delay" fault holds the answer back.
+
+        Raises:
+            ValueError: an unknown kind or an option out of range.
+        """
+        fault = Fault(kind, method, path, times, status, _as_text(retry_after), seconds)
         with self._lock:
             self._pending.append(fault)
         return fault
@@ -141,6 +172,10 @@ class Faults:
                         self._pending.remove(fault)
                     return fault
         return None
+
+
+OPTIONS = ("method", "path", "times", "status", "retry_after", "seconds")
+"""What a fault can be given besides its kind."""
 
 
 class DroppedConnection(Exception):
@@ -171,8 +206,9 @@ def _faulty_response(fault: Fault, response: HttpResponse) -> HttpResponse:
             status, _HTML_PAGE.replace(b"{status}", str(status).encode()), "text/html"
         )
     if fault.kind == "truncated_json":
-        body = response.body or b'{"data": {}}'
-        return HttpResponse(response.status, body[: max(1, len(body) // 2)], response.content_type)
+        # An empty answer (204) has nothing to cut: send half of a 200's body instead.
+        status, body = (response.status, response.body) if response.body else (200, b'{"data":{}}')
+        return HttpResponse(status, body[: len(body) // 2], "application/json")
     if fault.kind == "malformed_json":
         return HttpResponse(200, b'{"data": {"id": 1,, "name": }', "application/json")
     return HttpResponse(200, b"{}", "application/json")  # no_data
@@ -225,7 +261,7 @@ def control_inject(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     """POST /_emulator/faults {"kind": ..., ...}: add a fault."""
     options = dict(body)
     kind = options.pop("kind", None)
-    unknown = sorted(set(options) - {"method", "path", "times", "status", "retry_after", "seconds"})
+    unknown = sorted(set(options) - set(OPTIONS))
     if not isinstance(kind, str) or unknown:
         messages = [f"Unknown fault option: {name}." for name in unknown]
         raise validation_failed(messages or ["The kind field is required."])
@@ -239,9 +275,6 @@ def control_reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     """DELETE /_emulator/faults: forget every pending fault."""
     app.faults.reset()
     return 204, None
-
-
-CONTROL_ACTIONS = {"GET": control_list, "POST": control_inject, "DELETE": control_reset}
 
 
 def take_for(app: CachetApp, request: HttpRequest) -> Fault | None:

@@ -40,7 +40,8 @@ def Client(
         api_token: The API token. Default: `CACHET_API_TOKEN`. Without one, reads work as a
             guest and writes fail with AuthenticationError.
         version: The API version; `"1"` (or 1). Default: taken from the endpoint, else 1.
-        verify_tls: Verify TLS certificates (turn off only for self-signed certificates).
+        verify_tls: Verify TLS certificates (turn off only for self-signed certificates;
+            `False` warns once with `InsecureTLSWarning`).
         timeout: Seconds, or a (connect, read) pair, before a request gives up.
         timezone: IANA zone sent as `Time-Zone` (dates are read and returned in it, aware);
             `None` leaves Cachet's own zone in force and returns naive datetimes.

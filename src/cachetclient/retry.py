@@ -9,7 +9,7 @@ Rules, all in `RetryPolicy.reason_to_retry` and `RetryPolicy.delay`:
 * POST is retried only when the connection failed before the request could have been sent
   (connection refused, name resolution, connect timeout). Cachet has no idempotency keys, so a
   POST that may have reached the server (read timeout, reset, any HTTP answer) is never
-  repeated: that would create a second incident.
+  repeated: that would create a second incident. TLS failures are never retried.
 * The wait is exponential backoff with jitter (`backoff_base * 2**(retry - 1)`, at most
   `backoff_cap`, then a random 50-100 % of it), or the server's `Retry-After` (seconds or an
   HTTP date) when it sent one, at most `retry_after_cap`.
@@ -79,6 +79,8 @@ class RetryPolicy:
         if isinstance(error, errors.HTTPError):
             repeatable = method in REPEATABLE_METHODS and error.status_code in RETRY_STATUSES
             return f"{error.status_code} {error.title or 'answer'}" if repeatable else None
+        if isinstance(error.__cause__, requests.exceptions.SSLError):
+            return None  # a certificate problem does not heal by asking again
         if isinstance(error, errors.ConnectionError | errors.TimeoutError):
             if never_sent(error.__cause__):
                 return f"could not connect ({type(error.__cause__).__name__})"
@@ -101,18 +103,15 @@ class RetryPolicy:
             tries += 1
             try:
                 return send_once(request)
-            except errors.NotFoundError:
-                if request.method == "DELETE" and tries > 1:
-                    # An earlier try was acted on but its answer was lost: the work is done.
-                    logger.info(
-                        "%s %s: gone after a retry, so deleted", request.method, request.path
-                    )
-                    return cast(T, None)
-                raise
             except errors.CachetError as error:
+                error.tries = tries
+                gone = isinstance(error, errors.NotFoundError) and request.method == "DELETE"
+                if gone and tries > 1:
+                    # An earlier try was acted on but its answer was lost: the work is done.
+                    logger.info("%s %s: gone on retry, so deleted", request.method, request.path)
+                    return cast(T, None)
                 reason = self.reason_to_retry(request.method, error)
                 if reason is None or tries > self.max_retries:
-                    error.tries = tries
                     raise
                 wait = self.delay(tries, error)
                 logger.info(

@@ -77,7 +77,7 @@ def read_everything(resource: Any) -> None:
 def test_instance_from_dict_gives_a_resource_or_a_value_error(name: str, examples: int) -> None:
     manager = MANAGERS[name]
 
-    @settings(max_examples=examples, deadline=None)
+    @settings(max_examples=examples, deadline=None, derandomize=examples < 100)
     @given(raw=resource_dicts(manager) | JSON_VALUES)
     def check(raw: Any) -> None:
         try:
@@ -99,7 +99,7 @@ def test_instance_from_json_gives_resources_or_a_value_error(name: str, examples
         )
     )
 
-    @settings(max_examples=examples, deadline=None)
+    @settings(max_examples=examples, deadline=None, derandomize=examples < 100)
     @given(text=texts)
     def check(text: str) -> None:
         for parse in (manager.instance_from_json, manager.instance_list_from_json):
@@ -183,7 +183,7 @@ def test_any_answer_gives_a_result_or_a_typed_error(
 ) -> None:
     endpoint = f"http://127.0.0.1:{canned.server_address[1]}/api/v1"
 
-    @settings(max_examples=examples, deadline=None)
+    @settings(max_examples=examples, deadline=None, derandomize=examples < 100)
     @given(
         status=st.sampled_from([200, 200, 200, 204, 400, 401, 404, 500]),
         content_type=st.sampled_from(["application/json", "text/html"]),

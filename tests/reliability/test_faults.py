@@ -154,12 +154,14 @@ def test_reset_forgets_pending_faults(cachet_emulator: CachetEmulator) -> None:
 def test_control_api_injects_lists_and_clears_faults(cachet_emulator: CachetEmulator) -> None:
     control = cachet_emulator.url + "/_emulator/faults"
     headers = {"X-Cachet-Token": cachet_emulator.token}
-    fault = {"kind": "status", "status": 502, "path": "/api/v1/components*", "times": 2}
+    fault = {"kind": "status", "status": 502, "path": "/api/v1/components*", "times": 2,
+             "retry_after": 3}  # fmt: skip
     created = requests.post(control, json=fault, headers=headers, timeout=5)
     assert created.status_code == 200
     listed = requests.get(control, headers=headers, timeout=5).json()["data"]
     assert [(f["kind"], f["status"], f["times"]) for f in listed] == [("status", 502, 2)]
-    assert requests.get(cachet_emulator.endpoint + "/components", timeout=5).status_code == 502
+    faulty = requests.get(cachet_emulator.endpoint + "/components", timeout=5)
+    assert (faulty.status_code, faulty.headers["Retry-After"]) == (502, "3")
     assert requests.delete(control, headers=headers, timeout=5).status_code == 204
     assert requests.get(cachet_emulator.endpoint + "/components", timeout=5).status_code == 200
 
@@ -186,3 +188,24 @@ def test_control_api_faults_need_the_token(cachet_emulator: CachetEmulator) -> N
     response = requests.post(control, json={"kind": "status"}, timeout=5)
     assert response.status_code == 401
     assert cachet_emulator.faults.pending() == []
+
+
+def test_truncated_answer_to_a_delete_is_an_invalid_response(
+    cachet_emulator: CachetEmulator, client: Client
+) -> None:
+    component_id = _component(cachet_emulator)
+    cachet_emulator.faults.inject("truncated_json", method="DELETE")
+    with pytest.raises(cachetclient.InvalidResponseError):
+        client.components.delete(component_id)
+    assert server_total(cachet_emulator, "components") == 0  # the delete itself happened
+
+
+def test_control_reset_also_forgets_faults(cachet_emulator: CachetEmulator) -> None:
+    cachet_emulator.faults.inject("status", status=500, times=5)
+    reset = requests.post(
+        cachet_emulator.url + "/_emulator/reset",
+        headers={"X-Cachet-Token": cachet_emulator.token},
+        timeout=5,
+    )
+    assert reset.status_code == 204
+    assert requests.get(cachet_emulator.endpoint + "/ping", timeout=5).status_code == 200

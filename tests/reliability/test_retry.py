@@ -168,3 +168,21 @@ def test_user_supplied_policy_decides(cachet_emulator: CachetEmulator) -> None:
 def test_bad_retry_settings_are_refused(settings: dict[str, object]) -> None:
     with pytest.raises(cachetclient.ConfigurationError):
         cachetclient.Client("http://127.0.0.1:9/api/v1", **settings)  # type: ignore[arg-type]
+
+
+def test_tls_failure_is_not_retried(cachet_emulator: CachetEmulator) -> None:
+    # TLS to a plain-HTTP server: the handshake fails, whatever the number of tries.
+    endpoint = cachet_emulator.endpoint.replace("http://", "https://")
+    client = cachetclient.Client(endpoint, backoff_base=0.01)
+    with client, pytest.raises(cachetclient.ConnectionError) as raised:
+        client.components.count()
+    assert raised.value.tries == 1
+
+
+def test_error_after_a_retry_counts_every_try(
+    cachet_emulator: CachetEmulator, client: Client
+) -> None:
+    cachet_emulator.faults.inject("status", status=503, method="GET")
+    with pytest.raises(cachetclient.NotFoundError) as raised:
+        client.components.get(999)  # 503, then the real answer: no such component
+    assert raised.value.tries == 2
