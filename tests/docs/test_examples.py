@@ -17,6 +17,7 @@ blocks are counted and capped.
 from __future__ import annotations
 
 import inspect
+import logging
 import os
 import re
 import shlex
@@ -173,6 +174,19 @@ def run_shell(block: Block, emulator: CachetEmulator) -> None:
         assert result.exit_code == 0, f"{block.where}: {shlex.join(words)}\n{result.output}"
 
 
+@pytest.fixture
+def logging_restored() -> Any:
+    """Undo what examples do to logging (handlers, levels), so later tests start clean."""
+    root = logging.getLogger()
+    library = logging.getLogger("cachetclient")
+    saved = (root.handlers[:], root.level, library.handlers[:], library.level)
+    yield
+    root.handlers[:], library.handlers[:] = saved[0], saved[2]
+    root.setLevel(saved[1])
+    library.setLevel(saved[3])
+
+
+@pytest.mark.usefixtures("logging_restored")
 @pytest.mark.parametrize("page", PAGES_WITH_EXAMPLES)
 def test_examples_of_page_run(
     page: str, demo_cachet: CachetEmulator, monkeypatch: pytest.MonkeyPatch
