@@ -1,11 +1,15 @@
 """Sphinx extension: the `cachet` command reference, generated from click's command tree.
 
 The ``cachet-cli`` directive writes one section per command with the help the command prints,
-so the page shows exactly what ``cachet COMMAND --help`` shows and cannot drift from it.
+so the page shows exactly what ``cachet COMMAND --help`` shows and cannot drift from it;
+``cachet-emulator-help`` does the same for the emulator's command.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -74,6 +78,37 @@ class CachetCliDirective(SphinxDirective):
         return top
 
 
+def emulator_help() -> str:
+    """What `cachet-emulator --help` prints, at the reference's width."""
+    from cachet_emulator.server import main
+
+    output = io.StringIO()
+    saved_columns = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(HELP_WIDTH)
+    try:
+        with contextlib.redirect_stdout(output), contextlib.suppress(SystemExit):
+            main(["--help"])
+    finally:
+        if saved_columns is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved_columns
+    return output.getvalue()
+
+
+class EmulatorHelpDirective(SphinxDirective):
+    """``cachet-emulator-help``: the help of the `cachet-emulator` command."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        text = emulator_help()
+        block = nodes.literal_block(text, text)
+        block["language"] = "text"
+        return [block]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("cachet-cli", CachetCliDirective)
+    app.add_directive("cachet-emulator-help", EmulatorHelpDirective)
     return {"parallel_read_safe": True, "version": "1"}
