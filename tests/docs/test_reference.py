@@ -76,3 +76,15 @@ def test_the_resource_guide_lists_every_manager_of_the_client() -> None:
     listed = set(re.findall(r"^\| `client\.(\w+)` \|", guide, re.MULTILINE))
 
     assert listed == managers
+
+
+def test_the_command_line_guide_mentions_every_command() -> None:
+    from cachetclient.cli.app import cli
+
+    guide = (ROOT / "docs" / "guide" / "cli.md").read_text(encoding="utf-8")
+
+    missing = [
+        name for name in cli.commands if f"`{name}`" not in guide and f"cachet {name}" not in guide
+    ]
+
+    assert missing == []
