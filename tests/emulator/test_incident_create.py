@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of, insert_row
 from tests.emulator.incident_samples import BASIC, CREATE_KEYS, total_incidents
+from tests.emulator.json_values import fuzzing
 
 
 def test_create_answers_200_with_its_own_key_set_quirk_1(api: Api) -> None:
@@ -115,6 +116,7 @@ def test_name_is_trimmed_and_cleaned(api: Api) -> None:
 
 
 def test_empty_body_lists_command_rule_messages(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post("incidents")
     assert details_of(response) == ["The name field is required.", "The status field is required."]
 
@@ -177,6 +179,7 @@ def test_status_accepts_integer_strings_and_stores_integers(api: Api) -> None:
 
 
 def test_meta_is_stored_and_echoed_last(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("incidents", **BASIC, meta={"id": 123456789})
     assert list(data)[-1] == "meta" and data["meta"] == {"id": 123456789}
     assert api.get(f"incidents/{data['id']}").json()["data"]["meta"] == {"id": 123456789}
@@ -294,9 +297,7 @@ _incident_fields = st.dictionaries(
 ).map(lambda fields: {"name": "N", "status": 1, "message": "m", **fields})  # fmt: skip
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_incident_fields, meta=st.dictionaries(st.text(max_size=5), _json_values))
 def test_any_json_create_is_200_or_400_and_reads_back(
     api: Api, fields: dict[str, Any], meta: dict[str, Any]

@@ -108,6 +108,7 @@ def test_huge_per_page_returns_everything(api: Api) -> None:
 
 
 def test_unordered_lists_are_by_id(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     _make(api, 3)
     assert _ids(api.get("components").json()) == [1, 2, 3]
 

@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS_UNVERIFIED = [
     "email", "verify_code", "updated_at", "created_at", "id", "subscriptions", "verified_at",
@@ -48,6 +48,7 @@ def stored_subscriptions(api: Api) -> list[dict[str, Any]]:
 
 
 def test_create_answers_create_shape_without_global_quirk_1(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post("subscribers", json={"email": EMAIL})
     assert response.status_code == 200
     data = response.json()["data"]
@@ -65,6 +66,7 @@ def test_unverified_verified_at_shows_now_in_long_format_quirk_8(api: Api) -> No
 
 
 def test_verified_create_shape_puts_verified_at_before_subscriptions(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("subscribers", email=EMAIL, verify=True)
     assert list(data) == CREATE_KEYS_VERIFIED
     assert LONG_DATE.match(data["verified_at"])
@@ -188,6 +190,7 @@ def test_malformed_json_counts_as_no_fields(api: Api) -> None:
 
 
 def test_list_needs_a_token(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.create("subscribers", email=EMAIL)
     for token in (None, "wrong"):
         response = api.get("subscribers", token=token)
@@ -211,6 +214,7 @@ def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
 
 
 def test_delete_removes_subscriber_and_subscriptions(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     components(api, 2)
     keep = api.create("subscribers", email="keep@example.com")
     gone = api.create("subscribers", email=EMAIL)
@@ -238,9 +242,7 @@ def test_no_single_get_and_no_put(api: Api, method: str, allow: str) -> None:
 def test_unknown_subscriber_is_404_before_auth_quirk_18(api: Api) -> None:
     response = api.delete("subscribers/9", token=None)
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Subscriber]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Subscriber")
 
 
 def test_subscriptions_inside_subscribers_are_utc(api: Api) -> None:
@@ -259,6 +261,14 @@ def test_23_subscriber_shape_and_verify_default(api23: Api) -> None:
     assert list(created) == CREATE_KEYS_UNVERIFIED
     [data] = api23.get("subscribers").json()["data"]
     assert list(data) == [k for k in GET_KEYS if k not in ("phone_number", "slack_webhook_url")]
+
+
+def test_23_existing_email_is_returned_unchanged(api23: Api) -> None:
+    """17.7: as in 2.4, a second create with the same e-mail verifies nothing."""
+    first = api23.create("subscribers", email=EMAIL)
+    again = api23.create("subscribers", email=EMAIL, verify=True)
+    assert again["id"] == first["id"] and again["verify_code"] == first["verify_code"]
+    assert len(api23.get("subscribers").json()["data"]) == 1
 
 
 def test_23_model_messages_are_shifted(api23: Api) -> None:
@@ -291,9 +301,7 @@ _SUBSCRIBER_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_SUBSCRIBER_FIELDS)
 def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test
@@ -322,3 +330,17 @@ def test_not_acceptable_is_decided_before_auth_quirk_18(api: Api) -> None:
     )
     assert response.status_code == 406
     assert subscribers(api) == []
+
+
+def test_notifications_to_subscribers_are_skipped_so_writes_answer_200_quirk_29(
+    api: Api,
+) -> None:
+    """Real Cachet mails subscribers inside the request; the emulator sends nothing."""
+    component = api.create("components", name="API", status=1)
+    api.create("subscribers", email="ops@example.com", verify=True)
+    path = f"components/{component['id']}"
+    assert api.put(path, json={"status": 4}).status_code == 200
+    incident = api.create("incidents", name="Down", status=1, message="m", notify=True)
+    update = {"status": 4, "message": "Fixed"}
+    assert api.post(f"incidents/{incident['id']}/updates", json=update).status_code == 200
+    assert api.get(path).json()["data"]["status"] == 4
