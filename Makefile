@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.installed-docs
 
 .PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick docs clean
 
@@ -14,9 +15,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+$(DOCS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[emulator,cli,async,dev,docs]'
+	touch $(DOCS_STAMP)
+
+# The HTML documentation in docs/_build/html; any warning fails the build.
+docs: $(DOCS_STAMP)
+	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs docs/_build/html
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench scripts
-	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts docs/_ext
+	$(BIN)/ruff format --check src tests bench scripts docs/_ext
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
