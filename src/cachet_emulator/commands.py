@@ -105,3 +105,15 @@ def save_changes(
     if changed:
         changed["updated_at"] = clock.stored(clock.now())
         call.store.update(table, row["id"], changed)
+
+
+def delete_with_dependents(
+    call: ApiCall, table: str, row_id: int, dependents: str, key: str
+) -> None:
+    """Hard-delete a row, and first the `dependents` rows pointing at it by `key`.
+
+    2.4 deletes the dependents in the same command; 2.3 leaves them behind (spec 17.6, 17.7).
+    """
+    if not call.is_23:
+        call.store.delete(dependents, [(key, row_id)])
+    call.store.delete(table, [("id", row_id)])

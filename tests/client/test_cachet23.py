@@ -64,3 +64,12 @@ def test_incident_created_at_is_sent_day_first(client23: Client) -> None:
 def test_empty_list_stops_at_once(client23: Client) -> None:
     assert list(client23.components.list()) == []
     assert client23.components.count() == 0
+
+
+def test_incident_scheduled_at_and_visibility_on_23(client23: Client) -> None:
+    incident = client23.incidents.create(name="x", message="y", status=1, visible=False)
+    fetched = client23.incidents.get(incident.id)
+    assert isinstance(fetched.scheduled_at, dt.datetime)
+    fetched.name = "renamed"
+    fetched.update()
+    assert client23.incidents.get(incident.id).visible is False

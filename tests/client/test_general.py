@@ -34,6 +34,8 @@ def test_version_value_and_release_info(client: Client) -> None:
     assert version.on_latest is True
     assert version.latest is not None and "tag_name" in version.latest
     assert version.attrs["data"] == version.value
+    assert version.get("data") == version.value
+    assert version.get("nothing") is None
     assert VersionManager.path == "version"
     assert VersionManager.resource_class is Version
 

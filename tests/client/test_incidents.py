@@ -171,3 +171,12 @@ def test_filters_and_sort(client: Client) -> None:
 def test_incident_repr(client: Client) -> None:
     incident = client.incidents.create(name="Down", message="m", status=1)
     assert repr(incident) == f"<Incident id={incident.id} name='Down'>"
+
+
+def test_notify_can_be_set_and_update_still_works(client: Client) -> None:
+    incident = client.incidents.create(name="x", message="y", status=1, notify=False)
+    incident.notify = True
+    assert incident.notify is True
+    incident.message = "more details"
+    incident.update()
+    assert client.incidents.get(incident.id).message == "more details"

@@ -60,6 +60,11 @@ def insert_row(api: Api, table: str, **values: Any) -> int:
         return api.emulator.store.insert(table, {"created_at": now, "updated_at": now, **values})
 
 
+def not_found_detail(model: str) -> str:
+    """The 404 detail for an unknown id of Cachet model class `model` (spec 4.2)."""
+    return f"No query results for model [CachetHQ\\Cachet\\Models\\{model}]."
+
+
 def errors_of(response: requests.Response) -> dict[str, Any]:
     """The single error object of an error response."""
     body = response.json()

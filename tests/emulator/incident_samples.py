@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.emulator.api import Api
+from tests.emulator.api import Api, not_found_detail
 
 CREATE_KEYS = [
     "stickied", "notifications", "user_id", "name", "status", "visible", "message",
@@ -16,7 +16,7 @@ GET_KEYS = [
     "updates", "human_status", "latest_update_id", "latest_status", "latest_human_status",
     "latest_icon", "permalink", "duration",
 ]  # fmt: skip
-INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
+INCIDENT_404 = not_found_detail("Incident")
 BASIC = {"name": "Database slow", "status": 1, "message": "Looking into it"}
 
 

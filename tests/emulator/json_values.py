@@ -1,9 +1,10 @@
-"""Hypothesis strategy for any JSON value a client could send in a request body."""
+"""Hypothesis pieces of the fuzz tests: any JSON value a client could send, and the settings."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
@@ -17,3 +18,12 @@ JSON_VALUES: st.SearchStrategy[Any] = st.recursive(
     ),
     max_leaves=6,
 )
+
+
+def fuzzing(max_examples: int = 60) -> settings:
+    """Settings for a fuzz test over HTTP: no deadline, and the per-test `api` fixture reused."""
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture],
+    )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 
 def test_unknown_fields_are_ignored(api: Api) -> None:
@@ -97,28 +98,15 @@ def test_failed_write_leaves_no_trace(api: Api) -> None:
     assert (data["name"], data["tags"]) == ("A", {"keep": "Keep"})
 
 
-_json_values = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
-    ),
-    max_leaves=6,
-)
 _component_fields = st.dictionaries(
     st.sampled_from(
         ["name", "description", "status", "link", "order", "group_id", "enabled", "meta", "tags"]
     ),
-    _json_values,
+    JSON_VALUES,
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_component_fields)
 def test_any_json_create_is_200_or_400(api: Api, fields: dict[str, object]) -> None:
     response = api.post("components", json=fields)

@@ -100,6 +100,22 @@ def test_status_danger_at_fixed_half(api23: Api) -> None:
     }
 
 
+def test_status_is_info_until_the_newest_incident_is_fixed_in_23(api23: Api) -> None:
+    """17.8: any incident with status > 0 counts unless the most recent one is fixed."""
+    api23.create("components", name="A", status=1)
+    api23.create("incidents", name="Down", status=1, message="m", visible=1)
+    assert api23.get("status").json()["data"]["status"] == "info"
+    api23.create("incidents", name="Up", status=4, message="m", visible=1)
+    assert api23.get("status").json()["data"]["status"] == "success"
+
+
+def test_group_update_writes_an_omitted_order_as_zero_bug_in_23(api23: Api) -> None:
+    """17.4: `order` is (int)-cast on update, so leaving it out writes 0."""
+    created = api23.create("components/groups", name="G", order=5, collapsed=2)
+    data = api23.put(f"components/groups/{created['id']}", json={"name": "H"}).json()["data"]
+    assert (data["name"], data["order"], data["collapsed"]) == ("H", 0, 2)
+
+
 def test_version_is_2318(api23: Api) -> None:
     assert api23.get("version").json()["data"] == "2.3.18"
 

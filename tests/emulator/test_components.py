@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.emulator.api import Api, details_of, errors_of, insert_row
+from tests.emulator.api import Api, details_of, errors_of, insert_row, not_found_detail
 
 CREATE_KEYS = [
     "order", "group_id", "description", "link", "enabled", "meta", "name", "status",
@@ -247,9 +247,7 @@ def test_delete_removes_tag_links_but_keeps_tags(api: Api) -> None:
 def test_unknown_component_is_404_with_model_detail(api: Api) -> None:
     response = api.get("components/1")
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Component]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Component")
 
 
 def test_path_ids_compare_like_mysql(api: Api) -> None:

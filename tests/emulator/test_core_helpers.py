@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cachet_emulator import clock, php
+from cachet_emulator import clock, php, php_json
 from cachet_emulator.validation import MESSAGES_23, validate
 
 
@@ -107,3 +107,13 @@ def test_long_format() -> None:
 def test_presenting_none_shows_now() -> None:
     shown = clock.present(None, "UTC")
     assert abs((clock.parse_stored(shown) - clock.now()).total_seconds()) < 5
+
+
+def test_error_bodies_escape_html_characters_and_success_bodies_do_not() -> None:
+    """Spec 2.3: error bodies add JSON_HEX_TAG|AMP|APOS|QUOT to the success encoding."""
+    value = {"detail": "<a href='x'>\"&\"</a>/"}
+    assert php_json.encode_error(value) == (
+        b'{"detail":"\\u003Ca href=\\u0027x\\u0027\\u003E'
+        b'\\u0022\\u0026\\u0022\\u003C\\/a\\u003E\\/"}'
+    )
+    assert php_json.encode(value) == b'{"detail":"<a href=\'x\'>\\"&\\"<\\/a>\\/"}'

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.emulator.api import Api, details_of, errors_of, insert_row
 from tests.emulator.incident_samples import BASIC, CREATE_KEYS, total_incidents
+from tests.emulator.json_values import fuzzing
 
 
 def test_create_answers_200_with_its_own_key_set_quirk_1(api: Api) -> None:
@@ -294,9 +295,7 @@ _incident_fields = st.dictionaries(
 ).map(lambda fields: {"name": "N", "status": 1, "message": "m", **fields})  # fmt: skip
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_incident_fields, meta=st.dictionaries(st.text(max_size=5), _json_values))
 def test_any_json_create_is_200_or_400_and_reads_back(
     api: Api, fields: dict[str, Any], meta: dict[str, Any]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import fuzzing
 
 CREATE_KEYS = [
     "incident_id", "status", "message", "user_id", "updated_at", "created_at", "id", "incident",
@@ -18,8 +19,8 @@ GET_KEYS = [
     "id", "incident_id", "status", "message", "user_id", "created_at", "updated_at",
     "human_status", "permalink",
 ]  # fmt: skip
-INCIDENT_404 = "No query results for model [CachetHQ\\Cachet\\Models\\Incident]."
-UPDATE_404 = "No query results for model [CachetHQ\\Cachet\\Models\\IncidentUpdate]."
+INCIDENT_404 = not_found_detail("Incident")
+UPDATE_404 = not_found_detail("IncidentUpdate")
 FIXED = {"status": 4, "message": "Incident fixed!"}
 
 
@@ -275,9 +276,7 @@ _update_fields = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing(40)
 @given(fields=_update_fields)
 def test_any_json_create_and_update_is_200_or_400(api: Api, fields: dict[str, Any]) -> None:
     incident = _incident(api)

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
+from tests.emulator.metric_samples import (
+    POINT_GET_KEYS,
+    STORED,
+    make_metric,
+    points_of,
+)
 
 CREATE_KEYS = [
     "value",
@@ -26,33 +32,8 @@ CREATE_KEYS = [
 CREATE_KEYS_WITH_TIMESTAMP = [
     "value", "counter", "metric_id", "created_at", "updated_at", "id", "calculated_value",
 ]  # fmt: skip
-GET_KEYS = ["id", "metric_id", "value", "counter", "created_at", "updated_at", "calculated_value"]
-METRIC = {"name": "M", "suffix": "ms", "description": "d", "default_value": 0}
 # 2020-08-08 10:05:00 UTC
 BASE = 1596881100
-STORED = "%Y-%m-%d %H:%M:%S"
-
-
-def make_metric(api: Api, **fields: Any) -> int:
-    """A metric's id."""
-    metric_id: int = api.create("metrics", **{**METRIC, **fields})["id"]
-    return metric_id
-
-
-def points_of(api: Api, metric_id: int) -> list[dict[str, Any]]:
-    """The points list of a metric."""
-    data: list[dict[str, Any]] = api.get(f"metrics/{metric_id}/points").json()["data"]
-    return data
-
-
-def insert_point(api: Api, metric_id: int, value: float, created: datetime) -> int:
-    """A point written straight into the store (to place it in time)."""
-    stamp = created.astimezone(timezone.utc).strftime(STORED)
-    row = {"metric_id": metric_id, "value": value, "counter": 1}
-    with api.emulator.store.transaction():
-        return api.emulator.store.insert(
-            "metric_points", {**row, "created_at": stamp, "updated_at": "2020-01-01 00:00:00"}
-        )
 
 
 def test_create_pinned_by_cachet_answers_create_shape(api: Api) -> None:
@@ -77,7 +58,7 @@ def test_list_shows_get_shape(api: Api) -> None:
     metric_id = make_metric(api)
     created = api.create(f"metrics/{metric_id}/points", value=3)
     [point] = points_of(api, metric_id)
-    assert list(point) == GET_KEYS
+    assert list(point) == POINT_GET_KEYS
     assert {key: point[key] for key in CREATE_KEYS if key != "updated_at"} == {
         key: created[key] for key in CREATE_KEYS if key != "updated_at"
     }
@@ -127,71 +108,6 @@ def test_time_zone_header_changes_created_at(api: Api) -> None:
         f"metrics/{metric_id}/points", json={"value": 1, "timestamp": BASE}, headers=headers
     )
     assert response.json()["data"]["created_at"] == "2020-08-08 05:05:00"
-
-
-def test_equal_value_is_aggregated_quirk_14(api: Api) -> None:
-    metric_id = make_metric(api)
-    first = api.create(f"metrics/{metric_id}/points", value=2.5)
-    second = api.post(f"metrics/{metric_id}/points", json={"value": "2.5"}).json()["data"]
-    assert list(second) == GET_KEYS
-    assert (second["id"], second["counter"], second["calculated_value"]) == (first["id"], 2, 5)
-    assert len(points_of(api, metric_id)) == 1
-
-
-def test_aggregation_ignores_the_timestamp_quirk_14(api: Api) -> None:
-    metric_id = make_metric(api)
-    first = api.create(f"metrics/{metric_id}/points", value=7)
-    second = api.create(f"metrics/{metric_id}/points", value=7, timestamp=BASE)
-    assert second["id"] == first["id"] and second["created_at"] == first["created_at"]
-
-
-def test_values_equal_after_three_decimals_are_aggregated(api: Api) -> None:
-    metric_id = make_metric(api)
-    api.create(f"metrics/{metric_id}/points", value=1.0004)
-    assert api.create(f"metrics/{metric_id}/points", value=1)["counter"] == 2
-    assert points_of(api, metric_id)[0]["value"] == 1
-
-
-def test_different_values_make_new_points(api: Api) -> None:
-    metric_id = make_metric(api)
-    api.create(f"metrics/{metric_id}/points", value=1)
-    assert api.create(f"metrics/{metric_id}/points", value=1.001)["counter"] == 1
-    assert len(points_of(api, metric_id)) == 2
-
-
-def test_points_of_other_metrics_are_not_aggregated(api: Api) -> None:
-    first, second = make_metric(api), make_metric(api)
-    api.create(f"metrics/{first}/points", value=1)
-    assert api.create(f"metrics/{second}/points", value=1)["counter"] == 1
-
-
-def test_aggregated_answer_shows_updated_at_before_the_request(api: Api) -> None:
-    metric_id = make_metric(api)
-    point_id = insert_point(api, metric_id, 4, datetime.now(timezone.utc))
-    data = api.create(f"metrics/{metric_id}/points", value=4)
-    assert data["id"] == point_id and data["updated_at"] == "2020-01-01 00:00:00"
-    assert points_of(api, metric_id)[0]["updated_at"] != "2020-01-01 00:00:00"
-
-
-def test_window_starts_at_the_minute_of_threshold_minus_one(api: Api) -> None:
-    for _attempt in range(2):
-        before = datetime.now(timezone.utc)
-        metric_id = make_metric(api, threshold=5)
-        # now - 4 minutes, truncated to its minute: inside the window thanks to the truncation.
-        inside = (before - timedelta(minutes=4)).replace(second=0, microsecond=0)
-        point_id = insert_point(api, metric_id, 9, inside)
-        data = api.create(f"metrics/{metric_id}/points", value=9)
-        if datetime.now(timezone.utc).minute == before.minute:
-            break  # the request ran in the same minute; otherwise the window moved: try again
-    assert data["id"] == point_id
-
-
-def test_points_older_than_the_window_are_not_reused(api: Api) -> None:
-    metric_id = make_metric(api, threshold=5)
-    outside = datetime.now(timezone.utc) - timedelta(minutes=5, seconds=1)
-    point_id = insert_point(api, metric_id, 9, outside)
-    data = api.create(f"metrics/{metric_id}/points", value=9)
-    assert data["id"] != point_id and data["counter"] == 1
 
 
 def test_list_is_newest_first(api: Api) -> None:
@@ -265,7 +181,7 @@ def test_update_pinned_by_cachet(api: Api) -> None:
     response = api.put(f"metrics/{metric_id}/points/{point['id']}", json={"value": 999})
     assert response.status_code == 200
     data = response.json()["data"]
-    assert list(data) == GET_KEYS
+    assert list(data) == POINT_GET_KEYS
     assert data["value"] == 999 and '"value":999,' in response.text
 
 
@@ -274,21 +190,6 @@ def test_update_without_value_sets_zero_quirk_7(api: Api) -> None:
     point = api.create(f"metrics/{metric_id}/points", value=5)
     data = api.put(f"metrics/{metric_id}/points/{point['id']}", json={}).json()["data"]
     assert data["value"] == 0 and data["calculated_value"] == 0
-
-
-def test_update_keeps_counter_and_does_not_aggregate(api: Api) -> None:
-    metric_id = make_metric(api)
-    point = api.create(f"metrics/{metric_id}/points", value=5)
-    api.create(f"metrics/{metric_id}/points", value=5)
-    other = api.create(f"metrics/{metric_id}/points", value=6)
-    data = api.put(f"metrics/{metric_id}/points/{other['id']}", json={"value": 5}).json()["data"]
-    assert data["counter"] == 1 and data["id"] == other["id"]
-    assert (
-        api.put(f"metrics/{metric_id}/points/{point['id']}", json={"value": 5}).json()["data"][
-            "counter"
-        ]
-        == 2
-    )
 
 
 def test_update_timestamp_string_is_rounded(api: Api) -> None:
@@ -378,9 +279,7 @@ def test_unknown_ids_are_404_first_unknown_wins(api: Api, path: str, model: str)
     for method in ("GET", "POST") if path.endswith("points") else ("PUT", "DELETE"):
         response = api.request(method, path, json={"value": 1})
         assert response.status_code == 404
-        assert errors_of(response)["detail"] == (
-            f"No query results for model [CachetHQ\\Cachet\\Models\\{model}]."
-        )
+        assert errors_of(response)["detail"] == not_found_detail(model)
 
 
 @pytest.mark.parametrize(
@@ -424,9 +323,7 @@ _POINT_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_POINT_FIELDS)
 def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test
@@ -437,9 +334,7 @@ def test_any_json_create_is_200_or_400_and_listed(api: Api, fields: dict[str, An
         assert [p["id"] for p in points_of(api, metric_id)] == [response.json()["data"]["id"]]
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_POINT_FIELDS)
 def test_any_json_update_is_200_or_400_or_500_for_garbage_timestamp(
     api: Api, fields: dict[str, Any]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
+from tests.emulator.metric_samples import MINIMAL, create_metric, total
 
 CREATE_ORDER = [
     "name", "display_chart", "default_value", "calc_type", "places", "default_view",
@@ -37,19 +38,7 @@ CACHET_TEST_METRIC = {
     "threshold": 5,
     "order": 1,
 }
-MINIMAL = {"name": "M", "suffix": "ms", "description": "d", "default_value": 0}
 BARE_400 = "The request cannot be fulfilled due to bad syntax."
-
-
-def create_metric(api: Api, **fields: Any) -> dict[str, Any]:
-    """A metric from the minimal valid fields, overridden by `fields`."""
-    return api.create("metrics", **{**MINIMAL, **fields})
-
-
-def total(api: Api, path: str) -> int:
-    """The pagination total of a list."""
-    count: int = api.get(path).json()["meta"]["pagination"]["total"]
-    return count
 
 
 def test_create_pinned_by_cachet_answers_the_create_shape(api: Api) -> None:
@@ -107,111 +96,6 @@ def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
     assert total(api, "metrics") == 0
 
 
-def test_create_with_empty_body_lists_required_fields_in_order(api: Api) -> None:
-    assert details_of(api.post("metrics")) == [
-        "The name field is required.",
-        "The suffix field is required.",
-        "The default value field is required.",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("fields", "message"),
-    [
-        ({"name": 5}, "The name must be a string."),
-        ({"suffix": ["a"]}, "The suffix must be a string."),
-        ({"description": 5}, "The description must be a string."),
-        ({"default_value": 1.5}, "The default value must be an integer."),
-        ({"default_value": "abc"}, "The default value must be an integer."),
-        ({"calc_type": None}, "The calc type field is required."),
-        ({"calc_type": "x"}, "The calc type must be an integer."),
-        ({"display_chart": "yes"}, "The display chart must be an integer."),
-        ({"places": 5}, "The places must be between 0 and 4."),
-        ({"places": "x"}, "The places must be an integer."),
-        ({"default_view": 4}, "The default view must be between 0 and 3."),
-        ({"view": -1}, "The default view must be between 0 and 3."),
-        ({"default_view": None}, "The default view field is required."),
-        ({"default_view": "x"}, "The default view must be an integer."),
-        ({"visible": "x"}, "The visible must be an integer."),
-        ({"threshold": 1.5}, "The threshold must be an integer."),
-        ({"threshold": None}, "The threshold field is required."),
-        ({"order": "first"}, "The order must be an integer."),
-        ({"visible": 3}, "The visible must be between 0 and 2."),
-        ({"visible": None}, "The visible field is required."),
-        ({"default_value": 10**20}, "The default value must be an integer."),
-    ],
-)
-def test_create_command_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
-    assert details_of(api.post("metrics", json={**MINIMAL, **fields})) == [message]
-
-
-def test_display_chart_false_is_400_quirk_13(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "display_chart": False})
-    assert details_of(response) == ["The display chart must be an integer."]
-    assert create_metric(api, display_chart=0)["display_chart"] is False
-
-
-def test_default_value_true_passes_int_but_fails_the_model_numeric_rule(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "default_value": True})
-    assert details_of(response) == ["The default value must be a number."]
-
-
-def test_update_calc_type_garbage_fails_integer_and_in(api: Api) -> None:
-    metric = create_metric(api)
-    assert details_of(api.put(f"metrics/{metric['id']}", json={"calc_type": "x"})) == [
-        "The calc type must be an integer.",
-        "The selected calc type is invalid.",
-    ]
-
-
-def test_display_chart_two_fails_the_model_bool_rule(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "display_chart": 2})
-    assert details_of(response) == ["The display chart field must be true or false."]
-
-
-@pytest.mark.parametrize("field", ["places", "display_chart"])
-def test_null_fields_fail_the_model_rules(api: Api, field: str) -> None:
-    response = api.post("metrics", json={**MINIMAL, field: None})
-    assert details_of(response) == [f"The {field.replace('_', ' ')} field is required."]
-
-
-def test_missing_description_is_a_bare_400_quirk_13(api: Api) -> None:
-    fields = {key: value for key, value in MINIMAL.items() if key != "description"}
-    response = api.post("metrics", json=fields)
-    assert response.status_code == 400
-    error = errors_of(response)
-    assert error["detail"] == BARE_400 and "meta" not in error
-    assert total(api, "metrics") == 0
-
-
-def test_order_null_is_a_bare_400(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "order": None})
-    assert response.status_code == 400 and "meta" not in errors_of(response)
-
-
-@pytest.mark.parametrize("threshold", [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60])
-def test_thresholds_dividing_an_hour_are_accepted(api: Api, threshold: int) -> None:
-    assert create_metric(api, threshold=threshold)["threshold"] == threshold
-
-
-@pytest.mark.parametrize("threshold", [7, 25, 61, 120])
-def test_threshold_must_divide_by_60_quirk_13(api: Api, threshold: int) -> None:
-    response = api.post("metrics", json={**MINIMAL, "threshold": threshold})
-    assert details_of(response) == ["Threshold must divide by 60."]
-
-
-def test_model_rules_come_before_the_threshold_check(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "threshold": 7, "display_chart": 2})
-    assert details_of(response) == ["The display chart field must be true or false."]
-
-
-def test_threshold_zero_is_500_quirk_13(api: Api) -> None:
-    response = api.post("metrics", json={**MINIMAL, "threshold": 0})
-    assert response.status_code == 500
-    assert errors_of(response)["title"] == "Internal Server Error"
-    assert total(api, "metrics") == 0
-
-
 def test_update_pinned_by_cachet_uses_view_alias(api: Api) -> None:
     metric = create_metric(api)
     response = api.put(f"metrics/{metric['id']}", json={"name": "Foo", "view": 2})
@@ -237,57 +121,6 @@ def test_default_value_is_returned_truncated(api: Api) -> None:
         ]
         == -2
     )
-
-
-@pytest.mark.parametrize(
-    ("fields", "message"),
-    [
-        ({"name": 5}, "The name must be a string."),
-        ({"suffix": 5}, "The suffix must be a string."),
-        ({"description": [1]}, "The description must be a string."),
-        ({"default_value": "abc"}, "The default value must be a number."),
-        ({"places": "x"}, "The places must be a number."),
-        ({"calc_type": 2}, "The selected calc type is invalid."),
-        ({"display_chart": False}, "The display chart must be an integer."),
-        ({"places": 4.5}, "The places must be between 0 and 4."),
-        ({"default_view": 5}, "The default view must be between 0 and 4."),
-        ({"view": "x"}, "The default view must be a number."),
-        ({"threshold": "5.0"}, "The threshold must be an integer."),
-        ({"order": 1.5}, "The order must be an integer."),
-        ({"visible": 7}, "The visible must be between 0 and 2."),
-    ],
-)
-def test_update_command_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
-    metric = create_metric(api)
-    assert details_of(api.put(f"metrics/{metric['id']}", json=fields)) == [message]
-
-
-@pytest.mark.parametrize(
-    ("fields", "message"),
-    [
-        ({"default_view": 4}, "The default view must be between 0 and 3."),
-        ({"display_chart": 3}, "The display chart field must be true or false."),
-        ({"name": ""}, "The name field is required."),
-        ({"threshold": 7}, "Threshold must divide by 60."),
-    ],
-)
-def test_update_model_rule_messages(api: Api, fields: dict[str, Any], message: str) -> None:
-    metric = create_metric(api)
-    before = api.get(f"metrics/{metric['id']}").json()["data"]
-    assert details_of(api.put(f"metrics/{metric['id']}", json=fields)) == [message]
-    assert api.get(f"metrics/{metric['id']}").json()["data"] == before
-
-
-def test_failed_update_writes_nothing(api: Api) -> None:
-    metric = create_metric(api, name="Before")
-    api.put(f"metrics/{metric['id']}", json={"name": "After", "threshold": 7})
-    assert api.get(f"metrics/{metric['id']}").json()["data"]["name"] == "Before"
-
-
-def test_update_threshold_zero_is_500(api: Api) -> None:
-    metric = create_metric(api)
-    assert api.put(f"metrics/{metric['id']}", json={"threshold": 0}).status_code == 500
-    assert api.get(f"metrics/{metric['id']}").json()["data"]["threshold"] == 5
 
 
 def test_update_without_token_is_401_and_changes_nothing(api: Api) -> None:
@@ -321,9 +154,7 @@ def test_delete_without_token_is_401_and_keeps_metric(api: Api) -> None:
 def test_unknown_metric_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
     response = api.request(method, f"metrics/{path}", json={})
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Metric]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Metric")
 
 
 def test_unknown_metric_is_404_before_auth_quirk_18(api: Api) -> None:
@@ -393,20 +224,13 @@ def test_huge_default_value_is_clipped_to_the_column(api: Api) -> None:
     assert api.get(f"metrics/{metric['id']}").json()["data"]["default_value"] == 9999999
 
 
-@pytest.mark.parametrize("threshold", [-5, -60])
-def test_negative_divisors_of_60_pass_like_php_modulo(api: Api, threshold: int) -> None:
-    assert create_metric(api, threshold=threshold)["threshold"] == threshold
-
-
 _METRIC_FIELDS = st.dictionaries(
     st.sampled_from([*CREATE_ORDER, "view"]),
     JSON_VALUES | st.sampled_from([0, 1, 2, 5, "1", True]),
 )
 
 
-@settings(
-    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing(80)
 @given(fields=_METRIC_FIELDS)
 def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test

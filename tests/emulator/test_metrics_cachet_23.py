@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.test_metric_points import METRIC, insert_point, points_of
-from tests.emulator.test_metrics import MINIMAL
+from tests.emulator.metric_samples import MINIMAL, insert_point, points_of
 
 
 def test_23_metric_has_no_visible(api23: Api) -> None:
@@ -58,13 +57,13 @@ def test_23_unknown_metric_has_generic_404(api23: Api) -> None:
 
 
 def test_23_timestamp_is_stored_exactly(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
+    metric = api23.create("metrics", **MINIMAL)
     data = api23.create(f"metrics/{metric['id']}/points", value=1, timestamp=1434369116)
     assert data["created_at"] == "2015-06-15 11:51:56"
 
 
 def test_23_list_is_by_id(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
+    metric = api23.create("metrics", **MINIMAL)
     for stamp in (1596881100, 1596881100 + 7200, 1596881100 + 3600):
         api23.create(f"metrics/{metric['id']}/points", value=stamp, timestamp=stamp)
     data = api23.get(f"metrics/{metric['id']}/points").json()["data"]
@@ -72,7 +71,7 @@ def test_23_list_is_by_id(api23: Api) -> None:
 
 
 def test_23_window_is_threshold_minutes_without_truncation(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC, threshold=5)
+    metric = api23.create("metrics", **MINIMAL, threshold=5)
     now = datetime.now(timezone.utc)
     inside = insert_point(api23, metric["id"], 3, now - timedelta(minutes=4, seconds=50))
     insert_point(api23, metric["id"], 4, now - timedelta(minutes=5, seconds=5))
@@ -81,7 +80,7 @@ def test_23_window_is_threshold_minutes_without_truncation(api23: Api) -> None:
 
 
 def test_23_update_accepts_integer_timestamp_and_resets_missing_value(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
+    metric = api23.create("metrics", **MINIMAL)
     point = api23.create(f"metrics/{metric['id']}/points", value=5)
     path = f"metrics/{metric['id']}/points/{point['id']}"
     data = api23.put(path, json={"timestamp": 1434369116}).json()["data"]
@@ -89,18 +88,18 @@ def test_23_update_accepts_integer_timestamp_and_resets_missing_value(api23: Api
 
 
 def test_23_missing_value_is_a_bare_400(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
+    metric = api23.create("metrics", **MINIMAL)
     response = api23.post(f"metrics/{metric['id']}/points", json={})
     assert response.status_code == 400 and "meta" not in errors_of(response)
 
 
 def test_23_huge_threshold_window_reaches_every_point(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC, threshold=10**15)
+    metric = api23.create("metrics", **MINIMAL, threshold=10**15)
     old = insert_point(api23, metric["id"], 2, datetime(2001, 1, 1, tzinfo=timezone.utc))
     assert api23.create(f"metrics/{metric['id']}/points", value=2)["id"] == old
 
 
 def test_23_non_numeric_value_is_stored_as_zero(api23: Api) -> None:
-    metric = api23.create("metrics", **METRIC)
+    metric = api23.create("metrics", **MINIMAL)
     api23.create(f"metrics/{metric['id']}/points", value="abc")
     assert points_of(api23, metric["id"])[0]["value"] == 0

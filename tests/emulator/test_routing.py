@@ -234,3 +234,10 @@ def test_head_of_a_list_has_no_body(api: Api) -> None:
     api.create("components", name="A")
     response = api.request("HEAD", "components")
     assert response.status_code == 200 and response.content == b""
+
+
+def test_delete_answers_204_without_body_or_content_type(api: Api) -> None:
+    created = api.create("components", name="A")
+    response = api.delete(f"components/{created['id']}")
+    assert response.status_code == 204 and response.content == b""
+    assert "content-type" not in response.headers

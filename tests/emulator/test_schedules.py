@@ -6,11 +6,11 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.emulator.api import Api, details_of, errors_of
-from tests.emulator.json_values import JSON_VALUES
+from tests.emulator.api import Api, details_of, errors_of, not_found_detail
+from tests.emulator.json_values import JSON_VALUES, fuzzing
 
 CREATE_KEYS = [
     "status", "completed_at", "name", "message", "scheduled_at", "updated_at", "created_at",
@@ -272,9 +272,7 @@ def test_delete_without_token_is_401_and_keeps_schedule(api: Api) -> None:
 @pytest.mark.parametrize(("method", "path"), [("GET", "0"), ("PUT", "9"), ("DELETE", "x")])
 def test_unknown_schedule_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
     response = api.request(method, f"schedules/{path}", json={})
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Schedule]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Schedule")
 
 
 def test_list_is_public_and_sorted_descending_whatever_order_quirk_2(api: Api) -> None:
@@ -331,9 +329,7 @@ _SCHEDULE_FIELDS = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@fuzzing()
 @given(fields=_SCHEDULE_FIELDS)
 def test_any_json_create_is_200_or_400_and_reads_back(api: Api, fields: dict[str, Any]) -> None:
     api.emulator.reset()  # hypothesis runs many examples in one test

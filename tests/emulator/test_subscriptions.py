@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.emulator.api import Api, errors_of
+from tests.emulator.api import Api, errors_of, not_found_detail
 
 
 def subscriber_with_two_subscriptions(api: Api) -> dict[str, Any]:
@@ -32,9 +32,7 @@ def test_delete_twice_is_404_with_model_detail(api: Api) -> None:
     assert api.delete(f"subscriptions/{subscription_id}").status_code == 204
     response = api.delete(f"subscriptions/{subscription_id}")
     assert response.status_code == 404
-    assert errors_of(response)["detail"] == (
-        "No query results for model [CachetHQ\\Cachet\\Models\\Subscription]."
-    )
+    assert errors_of(response)["detail"] == not_found_detail("Subscription")
 
 
 def test_delete_without_token_is_401_and_keeps_subscription(api: Api) -> None:

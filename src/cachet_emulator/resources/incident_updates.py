@@ -11,15 +11,11 @@ from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
 from cachet_emulator.commands import Field, check_model, read_command, save_changes
 from cachet_emulator.listing import Query, paginate, sort_order
-from cachet_emulator.presenting import model_array
+from cachet_emulator.resources import incident_presenter as presenter
 from cachet_emulator.resources import incidents
-from cachet_emulator.schema import Row
-from cachet_emulator.store import Store
 
-TABLE = "incident_updates"
+TABLE = presenter.UPDATES_TABLE
 SORTABLE = ("id", "status", "user_id")
-# Newest first; updates of the same second: the last one written counts as the newest.
-NEWEST_FIRST = [("created_at", True), ("id", True)]
 MODEL_RULES = {
     "incident_id": "required|int",
     "status": "required|int",
@@ -39,30 +35,17 @@ UPDATE_FIELDS = (
 )
 
 
-def of_incident(store: Store, incident_id: int) -> list[Row]:
-    """The incident's updates, newest first (the `updates` relation of an incident)."""
-    return store.select(TABLE, [("incident_id", incident_id)], NEWEST_FIRST)
-
-
-def present(call: ApiCall, row: Row) -> dict[str, Any]:
-    """An update as the API shows it (GET shape for a row, create shape for a fresh one)."""
-    data = model_array(call, TABLE, row)
-    data["human_status"] = incidents.human_status(call, php.cast_int(row["status"]))
-    data["permalink"] = f"{call.site_url}/incidents/{row['incident_id']}#update-{row['id']}"
-    return data
-
-
 def list_updates(call: ApiCall) -> Reply:
     """GET /incidents/{incident}/updates: newest first; `sort` only breaks ties."""
     incident_id = call.bound["incident"]["id"]
     order_by = [("created_at", True), *sort_order(call, SORTABLE), ("id", True)]
     query = Query(TABLE, [("incident_id", incident_id)], order_by)
-    return paginate(call, query, lambda row: present(call, row))
+    return paginate(call, query, lambda row: presenter.present_update(call, row))
 
 
 def show_update(call: ApiCall) -> Reply:
     """GET /incidents/{incident}/updates/{update}."""
-    return item(present(call, call.bound["update"]))
+    return item(presenter.present_update(call, call.bound["update"]))
 
 
 def create_update(call: ApiCall) -> Reply:
@@ -85,11 +68,11 @@ def create_update(call: ApiCall) -> Reply:
     attributes["id"] = call.store.insert(TABLE, attributes)
     changes = {"status": values["status"]}
     save_changes(call, incidents.TABLE, incident, changes, incidents.MODEL_RULES)
-    parent = incidents.fresh(call, incident["id"])
+    parent = presenter.fresh(call, incident["id"])
     notified = php.cast_bool(parent["visible"]) and incidents.notifications_allowed(call)
     component = call.store.find("components", parent["component_id"] or 0)
-    data = present(call, attributes)
-    embedded = incidents.present(call, parent, notified, component)
+    data = presenter.present_update(call, attributes)
+    embedded = presenter.present(call, parent, notified, component)
     return item(_put_before(data, "human_status", "incident", embedded))
 
 
@@ -102,7 +85,7 @@ def update_update(call: ApiCall) -> Reply:
     save_changes(call, TABLE, update, changes, MODEL_RULES)
     fresh = call.store.find(TABLE, update["id"])
     assert fresh is not None
-    return item(present(call, fresh))
+    return item(presenter.present_update(call, fresh))
 
 
 def delete_update(call: ApiCall) -> Reply:

@@ -1,4 +1,4 @@
-"""Incidents (spec 8; 2.3 differences in `incidents_23`): list, show, create, update, delete."""
+"""Incidents (spec 8; 2.3 in `incidents_23`, shapes in `incident_presenter`): the handlers."""
 
 from __future__ import annotations
 
@@ -10,32 +10,14 @@ from cachet_emulator.api_call import ApiCall, Reply, item, no_content
 from cachet_emulator.commands import Field, check_model, read_command, save_changes
 from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate, search_conditions, sort_order
-from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import components, incident_templating, incidents_23
-from cachet_emulator.resources import incident_updates as updates
+from cachet_emulator.resources import incident_presenter as presenter
 from cachet_emulator.schema import Row
 
-TABLE = "incidents"
-META_TABLE = "incident_meta"
+TABLE = presenter.TABLE
+META_TABLE = presenter.META_TABLE
 SEARCHABLE = ("id", "user_id", "component_id", "name", "status", "visible", "stickied")
 SORTABLE = ("id", "user_id", "name", "status", "visible", "stickied", "message", "occurred_at")
-TIMESTAMPS = ("occurred_at", "created_at", "updated_at")
-# Appendix A: label and icon per status; 0 has no English label in 2.4 (Quirk).
-HUMAN_STATUSES = {
-    0: "cachet.incidents.status.0",
-    1: "Investigating",
-    2: "Identified",
-    3: "Watching",
-    4: "Fixed",
-}
-ICONS = {
-    0: "icon ion-android-calendar",
-    1: "icon ion-flag oranges",
-    2: "icon ion-alert yellows",
-    3: "icon ion-eye blues",
-    4: "icon ion-checkmark greens",
-}
-FIXED = 4
 # The model's attribute defaults, in the order a fresh Incident holds them.
 DEFAULTS: dict[str, Any] = {"stickied": False, "notifications": False}
 MODEL_RULES = {
@@ -81,92 +63,20 @@ UPDATE_WRITES = ("name", "status", "message", "visible", "stickied", "component_
 TEMPLATE_INCIDENT_KEYS = ("name", "status", "message", "visible", "notify", "stickied")
 
 
-def human_status(call: ApiCall, status: int) -> str:
-    """The label of an incident status (2.3 calls 0 `Scheduled`)."""
-    if call.is_23 and status == 0:
-        return "Scheduled"
-    return HUMAN_STATUSES.get(status, f"cachet.incidents.status.{status}")
-
-
-def present(
-    call: ApiCall, row: Row, with_component: bool = False, component: Row | None = None
-) -> dict[str, Any]:
-    """An incident in the GET shape; `with_component` adds `component` (quirk 28)."""
-    if call.is_23:
-        return incidents_23.present(call, row)
-    data = model_array(call, TABLE, row, TIMESTAMPS)
-    facts = _facts(call, row)
-    data["is_resolved"] = facts.pop("is_resolved")
-    data["meta"] = meta_of(call, row["id"])
-    data["updates"] = facts.pop("updates")
-    if with_component:
-        data["component"] = _component(call, component)
-    return {**data, **facts}
-
-
-def present_created(
-    call: ApiCall, attributes: Row, with_component: bool, component: Row | None
-) -> dict[str, Any]:
-    """The create shape: fresh attributes, then the presenter's fields, `meta` last."""
-    data = model_array(call, TABLE, attributes, TIMESTAMPS)
-    facts = _facts(call, attributes)
-    data["is_resolved"] = facts.pop("is_resolved")
-    if with_component:
-        data["component"] = _component(call, component)
-    return {**data, **facts, "meta": meta_of(call, attributes["id"])}
-
-
-def _component(call: ApiCall, component: Row | None) -> dict[str, Any] | None:
-    """The `component` relation that notifications leave attached (quirk 28)."""
-    return components.present(call, component) if component else None
-
-
-def _facts(call: ApiCall, incident: Row) -> dict[str, Any]:
-    """The fields Cachet's presenter derives from the updates (8.2), in their order."""
-    newest_first = updates.of_incident(call.store, incident["id"])
-    latest = newest_first[0] if newest_first else None
-    status = php.cast_int(incident["status"])
-    latest_status = php.cast_int(latest["status"]) if latest else status
-    duration = 0
-    if latest:  # Bug: measured from creation to now, not to the update (quirk 9)
-        created = clock.parse_stored(str(incident["created_at"]))
-        duration = int((clock.now() - created).total_seconds())
-    return {
-        "is_resolved": latest_status == FIXED,
-        "updates": [updates.present(call, update) for update in newest_first],
-        "human_status": human_status(call, status),
-        "latest_update_id": latest["id"] if latest else None,
-        "latest_status": latest_status,
-        "latest_human_status": human_status(call, latest_status),
-        "latest_icon": ICONS.get(latest_status),
-        "permalink": f"{call.site_url}/incidents/{incident['id']}",
-        "duration": duration,
-    }
-
-
-def meta_of(call: ApiCall, incident_id: int) -> dict[str, Any] | list[Any]:
-    """The incident's meta as key -> value; `[]` when empty (PHP's empty array, quirk 11)."""
-    rows = call.store.select(META_TABLE, [("incident_id", incident_id)])
-    meta = {str(row["key"]): model_array(call, META_TABLE, row)["value"] for row in rows}
-    if list(meta) == [str(index) for index in range(len(meta))]:
-        return list(meta.values())  # PHP arrays keyed 0..n-1 encode as JSON lists
-    return meta
-
-
 def list_incidents(call: ApiCall) -> Reply:
     """GET /incidents: guests see visible incidents only; search, sort, pages."""
     where = [] if call.authenticated else [("visible", 1)]
-    hidden = incidents_23.HIDDEN_COLUMNS if call.is_23 else ()
+    hidden = presenter.COLUMNS_MISSING_IN_23 if call.is_23 else ()
     searchable = incidents_23.SEARCHABLE if call.is_23 else SEARCHABLE
     where += search_conditions(call, TABLE, searchable, hidden)
     sortable = incidents_23.SORTABLE if call.is_23 else SORTABLE
     query = Query(TABLE, where, sort_order(call, sortable))
-    return paginate(call, query, lambda row: present(call, row))
+    return paginate(call, query, lambda row: presenter.present(call, row))
 
 
 def show_incident(call: ApiCall) -> Reply:
     """GET /incidents/{incident}: hidden incidents too, to anyone (quirk 17)."""
-    return item(present(call, call.bound["incident"]))
+    return item(presenter.present(call, call.bound["incident"]))
 
 
 def require_array(call: ApiCall, name: str) -> None:
@@ -196,7 +106,7 @@ def create_incident(call: ApiCall) -> Reply:
     _store_meta(call, attributes["id"], values["meta"])
     component = _set_component_status(call, component, values["component_status"])
     notified = values["notify"] and values["visible"] and notifications_allowed(call)
-    return item(present_created(call, attributes, notified, component))
+    return item(presenter.present_created(call, attributes, notified, component))
 
 
 def update_incident(call: ApiCall) -> Reply:
@@ -216,7 +126,7 @@ def update_incident(call: ApiCall) -> Reply:
         changes["occurred_at"] = clock.stored(occurred_at)
     save_changes(call, TABLE, incident, changes, MODEL_RULES)
     _set_component_status(call, component, values["component_status"])
-    return item(present(call, fresh(call, incident["id"])))
+    return item(presenter.present(call, presenter.fresh(call, incident["id"])))
 
 
 def delete_incident(call: ApiCall) -> Reply:
@@ -224,13 +134,6 @@ def delete_incident(call: ApiCall) -> Reply:
     now = clock.stored(clock.now())
     call.store.update(TABLE, call.bound["incident"]["id"], {"deleted_at": now, "updated_at": now})
     return no_content()
-
-
-def fresh(call: ApiCall, incident_id: int) -> Row:
-    """The stored incident row (it exists: the caller just bound or wrote it)."""
-    row = call.store.find(TABLE, incident_id)
-    assert row is not None
-    return row
 
 
 def notifications_allowed(call: ApiCall) -> bool:

@@ -15,11 +15,9 @@ from cachet_emulator.api_call import ApiCall, Reply, item
 from cachet_emulator.commands import Field, check_model, read_command, save_changes
 from cachet_emulator.errors import server_error
 from cachet_emulator.presenting import model_array
-from cachet_emulator.resources import components, incident_templating, incidents
-from cachet_emulator.schema import Row
+from cachet_emulator.resources import components, incident_templating
+from cachet_emulator.resources import incident_presenter as presenter
 
-# Columns of the 2.4 table that 2.3 does not have.
-HIDDEN_COLUMNS = ("user_id", "stickied", "notifications", "occurred_at")
 SEARCHABLE = ("id", "component_id", "name", "status", "visible")
 SORTABLE = ("id", "name", "status", "visible", "message")
 MODEL_RULES = {
@@ -56,17 +54,6 @@ WRITES = ("name", "status", "message", "visible", "component_id")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})\Z")
 
 
-def present(call: ApiCall, row: Row) -> dict[str, Any]:
-    """A 2.3 incident: table columns with `scheduled_at` (always now), then `human_status`."""
-    data: dict[str, Any] = {}
-    for key, value in model_array(call, incidents.TABLE, row, hidden=HIDDEN_COLUMNS).items():
-        if key == "created_at":
-            data["scheduled_at"] = call.present_time(None)
-        data[key] = value
-    data["human_status"] = incidents.human_status(call, php.cast_int(row["status"]))
-    return data
-
-
 def create_incident(call: ApiCall) -> Reply:
     """POST /incidents in 2.3: the create shape ends with `notify` and `scheduled_at`."""
     values = read_command(call, CREATE_FIELDS)
@@ -81,11 +68,11 @@ def create_incident(call: ApiCall) -> Reply:
     if created_at is None:
         now = clock.stored(clock.now())
         attributes.update(updated_at=now, created_at=now)
-    attributes["id"] = call.store.insert(incidents.TABLE, attributes)
+    attributes["id"] = call.store.insert(presenter.TABLE, attributes)
     _set_component_status(call, values)
-    data = model_array(call, incidents.TABLE, attributes)
+    data = model_array(call, presenter.TABLE, attributes)
     data["notify"] = php.cast_bool(values["notify"])
-    data["human_status"] = incidents.human_status(call, php.cast_int(values["status"]))
+    data["human_status"] = presenter.human_status(call, php.cast_int(values["status"]))
     data["scheduled_at"] = call.present_time(None)
     return item(data)
 
@@ -102,9 +89,9 @@ def update_incident(call: ApiCall) -> Reply:
     created_at = _created_at(call, values["created_at"])
     if created_at is not None:
         changes["created_at"] = clock.stored(created_at)
-    save_changes(call, incidents.TABLE, incident, changes, MODEL_RULES)
+    save_changes(call, presenter.TABLE, incident, changes, MODEL_RULES)
     _set_component_status(call, values)
-    return item(present(call, incidents.fresh(call, incident["id"])))
+    return item(presenter.present_23(call, presenter.fresh(call, incident["id"])))
 
 
 def _message(call: ApiCall, values: dict[str, Any], variables: Any) -> Any:

@@ -8,7 +8,14 @@ from typing import Any
 
 from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
-from cachet_emulator.commands import Field, check_model, read_command, save_changes, without_nulls
+from cachet_emulator.commands import (
+    Field,
+    check_model,
+    delete_with_dependents,
+    read_command,
+    save_changes,
+    without_nulls,
+)
 from cachet_emulator.errors import bad_request, server_error, validation_failed
 from cachet_emulator.listing import Query, paginate, sort_order
 from cachet_emulator.presenting import model_array
@@ -158,10 +165,7 @@ def update_metric(call: ApiCall) -> Reply:
 
 def delete_metric(call: ApiCall) -> Reply:
     """DELETE /metrics/{metric}: its points first (2.4 only), then the metric itself."""
-    metric_id = call.bound["metric"]["id"]
-    if not call.is_23:
-        call.store.delete("metric_points", [("metric_id", metric_id)])
-    call.store.delete(TABLE, [("id", metric_id)])
+    delete_with_dependents(call, TABLE, call.bound["metric"]["id"], "metric_points", "metric_id")
     return no_content()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall, Reply, item, no_content
-from cachet_emulator.commands import Field, check_model, read_command
+from cachet_emulator.commands import Field, check_model, delete_with_dependents, read_command
 from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate
 from cachet_emulator.presenting import model_array, utc_array
@@ -70,9 +70,7 @@ def create_subscriber(call: ApiCall) -> Reply:
 def delete_subscriber(call: ApiCall) -> Reply:
     """DELETE /subscribers/{subscriber}: its subscriptions first (2.4 only), then itself."""
     subscriber_id = call.bound["subscriber"]["id"]
-    if not call.is_23:
-        call.store.delete("subscriptions", [("subscriber_id", subscriber_id)])
-    call.store.delete(TABLE, [("id", subscriber_id)])
+    delete_with_dependents(call, TABLE, subscriber_id, "subscriptions", "subscriber_id")
     return no_content()
 
 
