@@ -6,9 +6,10 @@ import logging
 import re
 import time
 import warnings
+from collections.abc import Callable, Generator
 from datetime import timezone, tzinfo
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +17,8 @@ import requests
 from urllib3.exceptions import InsecureRequestWarning
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest, RawResponse, read_response
+from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response, run_plan
+from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
 
 logger = logging.getLogger("cachetclient")
@@ -28,6 +30,8 @@ DEFAULT_TIMEZONE = "UTC"
 """Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
 
 Timeout = float | tuple[float, float]
+T = TypeVar("T")
+ResourceT = TypeVar("ResourceT")
 
 
 class HttpClient:
@@ -97,6 +101,18 @@ class HttpClient:
             InvalidResponseError: when the answer is not Cachet's JSON.
         """
         return self.retry_policy.call(request, self.send_once)
+
+    def run(self, plan: Plan[T]) -> T:
+        """Perform an operation described as a plan (see `apirequest.Plan`)."""
+        return run_plan(plan, self.send)
+
+    def walk(
+        self, walker: ListWalker, make: Callable[[Item], ResourceT]
+    ) -> Generator[ResourceT, None, None]:
+        """Yield the items of a list as `make` builds them, a request per page when needed."""
+        while (request := walker.next_request()) is not None:
+            for item in walker.receive(self.send(request)):
+                yield make(item)
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""

@@ -100,4 +100,4 @@ class MetricPointsManager(Manager[MetricPoint]):
 
     def delete(self, metric_id: int, point_id: int) -> None:
         """Delete a metric point."""
-        self.delete_by_ids((metric_id, point_id))
+        return self.delete_by_ids((metric_id, point_id))
