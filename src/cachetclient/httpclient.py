@@ -6,7 +6,7 @@ import logging
 import re
 import time
 import warnings
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from datetime import timezone, tzinfo
 from types import TracebackType
 from typing import Any, TypeVar
@@ -18,6 +18,7 @@ from urllib3.exceptions import InsecureRequestWarning
 
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response, run_plan
+from cachetclient.batch import BATCH_ERRORS, BatchResult
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
 
@@ -32,6 +33,7 @@ DEFAULT_TIMEZONE = "UTC"
 Timeout = float | tuple[float, float]
 T = TypeVar("T")
 ResourceT = TypeVar("ResourceT")
+ItemT = TypeVar("ItemT")
 
 
 class HttpClient:
@@ -113,6 +115,21 @@ class HttpClient:
         while (request := walker.next_request()) is not None:
             for item in walker.receive(self.send(request)):
                 yield make(item)
+
+    def run_many(
+        self, items: Sequence[ItemT], plan_for: Callable[[ItemT], Plan[T]], concurrency: int
+    ) -> BatchResult[T]:
+        """Run one plan per item, one after the other; a failed item does not stop the rest.
+
+        `concurrency` is accepted for the async client's sake (which runs that many at once).
+        """
+        batch: BatchResult[T] = BatchResult(results=[None] * len(items))
+        for index, item in enumerate(items):
+            try:
+                batch.record(index, item, self.run(plan_for(item)))
+            except BATCH_ERRORS as error:
+                batch.record(index, item, error)
+        return batch
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""
