@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 from anyio.from_thread import BlockingPortal
-from tests.async_bridge import CLIENT_KINDS, client_of_kind, event_loop_portal
 
 from cachetclient.v1.client import Client
+from tests.async_bridge import CLIENT_KINDS, client_of_kind, event_loop_portal
 
 
 @pytest.fixture(scope="session")
