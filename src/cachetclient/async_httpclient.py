@@ -163,6 +163,8 @@ class AsyncHttpClient:
         """Perform one call without retrying (errors as for `HttpClient.send`)."""
         url = self.url_for(request.path)
         shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
+        if self._client.is_closed:
+            raise errors.ConfigurationError("this AsyncClient is closed: create a new one")
         started = time.perf_counter()
         try:
             response = await self._client.request(
