@@ -268,3 +268,40 @@ def test_importing_the_library_does_not_import_httpx() -> None:
     code = "import sys, cachetclient; cachetclient.Client; print('httpx' in sys.modules)"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "False"
+
+
+async def test_a_token_that_cannot_be_a_header_is_refused_without_showing_it(
+    cachet_emulator: Any,
+) -> None:
+    with pytest.raises(cachetclient.ConfigurationError) as caught:
+        async with cachetclient.AsyncClient(cachet_emulator.endpoint, "sec\nret") as aclient:
+            await aclient.components.count()
+    assert "sec" not in str(caught.value)
+
+
+async def test_a_silent_server_is_a_timeout(silent_server: str) -> None:
+    async with cachetclient.AsyncClient(
+        silent_server, "t", timeout=(1.0, 0.2), max_retries=0
+    ) as aclient:
+        with pytest.raises(cachetclient.TimeoutError, match="no answer within"):
+            await aclient.components.count()
+
+
+async def test_a_post_that_never_left_is_retried(unused_port: int) -> None:
+    async with cachetclient.AsyncClient(
+        f"http://127.0.0.1:{unused_port}", "t", backoff_base=0.01
+    ) as aclient:
+        with pytest.raises(cachetclient.ConnectionError) as caught:
+            await aclient.components.create(name="API", status=1)
+    assert caught.value.tries == 3
+
+
+async def test_a_post_that_may_have_arrived_is_not_retried(cachet_emulator: Any) -> None:
+    cachet_emulator.faults.inject("drop_after", method="POST")
+    async with cachetclient.AsyncClient(
+        cachet_emulator.endpoint, cachet_emulator.token, backoff_base=0.01
+    ) as aclient:
+        with pytest.raises(cachetclient.ConnectionError) as caught:
+            await aclient.components.create(name="API", status=1)
+        assert caught.value.tries == 1
+        assert await aclient.components.count() == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from cachetclient.v1.client import Client
 
@@ -19,6 +19,23 @@ class AsyncClient(Client):
     talks to Cachet returns an awaitable, and `list()` an async iterator:
     `await client.components.get(1)`, `async for c in client.components.list()`.
     """
+
+    if TYPE_CHECKING:
+        # The managers' annotations describe the sync client; here their methods return
+        # awaitables and async iterators, so type checkers see the managers as `Any`.
+        ping: Any
+        version: Any
+        status: Any
+        subscribers: Any
+        subscriptions: Any
+        components: Any
+        component_groups: Any
+        incident_updates: Any
+        incidents: Any
+        incident_templates: Any
+        metric_points: Any
+        metrics: Any
+        schedules: Any
 
     def __init__(self, http_client: AsyncHttpClient) -> None:
         """Build every manager on one AsyncHttpClient."""
