@@ -131,6 +131,7 @@ class CachetApp:
         self.token = token
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
+        self.routes = ROUTES  # the control API describes them (openapi.json)
         self.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:

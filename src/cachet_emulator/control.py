@@ -83,9 +83,7 @@ def _create_template(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
 
 
 def _openapi(app: CachetApp, body: dict[str, Any]) -> HttpResponse:
-    from cachet_emulator.app import ROUTES  # app imports this module
-
-    document = openapi.build(ROUTES, app.settings.cachet_version)
+    document = openapi.build(app.routes, app.settings.cachet_version)
     return HttpResponse(200, json.dumps(document).encode())
 
 

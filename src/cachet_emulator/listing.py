@@ -99,7 +99,8 @@ def paginate(call: ApiCall, query: Query, present: Callable[[Row], Any]) -> Repl
             extra_parameters=extra_parameters,
         )
     # 2.3's paginator reports 0 pages for no rows; 2.4's at least 1.
-    pages = math.ceil(total / per_page)
+    quotient = total / per_page
+    pages = math.ceil(quotient) if math.isfinite(quotient) else 0  # PHP: (int) INF is 0
     last_page = pages if call.is_23 else max(pages, 1)
     links = {
         "next_page": _page_url(call, page + 1) if page < last_page else None,

@@ -80,8 +80,8 @@ def cast_int(value: Any) -> int:
 
 
 def _clamp(value: float) -> int:
-    if math.isnan(value):
-        return 0
+    if not math.isfinite(value):
+        return 0  # PHP 7: NaN and Infinity always cast to 0
     if value >= INT64_MAX:
         return INT64_MAX
     if value <= INT64_MIN:

@@ -105,6 +105,10 @@ def _seed_incidents(store: Store, now: datetime, api_component: int) -> None:
                 "updated_at": moment,
             },
         )
+    _seed_fixed_incident(store, now)
+
+
+def _seed_fixed_incident(store: Store, now: datetime) -> None:
     fixed = clock.stored(now - timedelta(days=3))
     store.insert(
         "incidents",

@@ -120,7 +120,7 @@ class Resource:
 
     def __repr__(self) -> str:
         shown = [f"id={self.id!r}"]
-        shown += [f"{name}={getattr(self, name)!r}" for name in self.repr_fields]
+        shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]
         return f"<{type(self).__name__} {' '.join(shown)}>"
 
 

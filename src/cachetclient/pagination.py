@@ -66,7 +66,7 @@ class ListWalker:
         self._next: dict[str, Any] | None = {}
         self._held: list[Item] = []
         self._seen_ids: set[Any] = set()
-        self._pages_left: list[int] = []
+        self._pages_left = 0  # pages still to fetch, the last one first
         if query.filters:
             self._to_skip = (query.page - 1) * query.per_page
             self._next = {"per_page": query.per_page}
@@ -115,9 +115,10 @@ class ListWalker:
                 return found
             # Page 1 holds the last items of an ascending list: keep it for the end.
             self._held, found = found, []
-            self._pages_left = list(range(2, total_pages + 1))
+            self._pages_left = total_pages - 1
         if self._pages_left:
-            self._next = {"per_page": self.query.per_page, "page": self._pages_left.pop()}
+            self._next = {"per_page": self.query.per_page, "page": self._pages_left + 1}
+            self._pages_left -= 1
             return found
         self._next = None
         return found + self._held
@@ -164,13 +165,31 @@ def total_of(payload: Any, path: str) -> int:
 
 
 def _page_of(payload: Any, path: str) -> tuple[list[Item], Mapping[str, Any]]:
+    """The items and the pagination numbers of a list answer, checked to be what Cachet sends."""
     if not isinstance(payload, dict) or not isinstance(payload.get("data"), list):
-        raise InvalidResponseError(
-            f"the list answer of {path} has no `data` array",
-            status_code=200,
-            method="GET",
-            url=path,
-        )
+        raise _invalid(path, "has no `data` array")
+    items = payload["data"]
+    if not all(isinstance(item, dict) for item in items):
+        raise _invalid(path, "has a `data` item that is not an object")
     meta = payload.get("meta")
     pagination = meta.get("pagination") if isinstance(meta, dict) else None
-    return payload["data"], pagination if isinstance(pagination, dict) else {}
+    if not isinstance(pagination, dict):
+        return items, {}
+    numbers = {key: _count(pagination.get(key), key, path) for key in ("total", "total_pages")}
+    return items, {key: value for key, value in numbers.items() if value is not None}
+
+
+def _count(value: Any, key: str, path: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    raise _invalid(path, f"has a `{key}` that is not a whole number: {value!r}")
+
+
+def _invalid(path: str, what: str) -> InvalidResponseError:
+    return InvalidResponseError(
+        f"the list answer of {path} {what}", status_code=200, method="GET", url=path
+    )

@@ -23,11 +23,13 @@ def test_create_shape_has_no_enabled_components_quirk_1(api: Api) -> None:
 
 
 def test_create_echoes_values(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("components/groups", name="Foo", order=1, collapsed=1, visible=1)
     assert (data["name"], data["order"], data["collapsed"], data["visible"]) == ("Foo", 1, 1, 1)
 
 
 def test_new_groups_are_hidden_from_guests_quirk_22(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.create("components/groups", name="Hidden")
     api.create("components/groups", name="Public", visible=1)
     guest = [g["name"] for g in api.get("components/groups", token=None).json()["data"]]
@@ -41,6 +43,7 @@ def test_hidden_group_is_shown_by_id_to_guests_quirk_17(api: Api) -> None:
 
 
 def test_get_shape_and_members(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     group = api.create("components/groups", name="G", visible=1)
     api.create("components", name="Website", status=1, order=0, group_id=group["id"])
     api.create("components", name="API", status=3, order=1, group_id=group["id"])
@@ -56,10 +59,12 @@ def test_get_shape_and_members(api: Api) -> None:
 
 
 def test_create_empty_body_is_400(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     assert details_of(api.post("components/groups")) == ["The name field is required."]
 
 
 def test_create_without_token_is_401(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     assert api.post("components/groups", json={"name": "x"}, token=None).status_code == 401
 
 
@@ -84,6 +89,7 @@ def test_visible_true_is_one_and_form_true_string_is_zero(api: Api) -> None:
 
 
 def test_update_resets_order_and_visible_quirk_5(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     group = api.create("components/groups", name="A", order=3, visible=1, collapsed=2)
     response = api.put(f"components/groups/{group['id']}", json={"name": "Lorem Ipsum Groupous"})
     data = response.json()["data"]
@@ -99,6 +105,7 @@ def test_update_validates(api: Api) -> None:
 
 
 def test_delete_ungroups_members(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     group = api.create("components/groups", name="A")
     member = api.create("components", name="C", status=2, group_id=group["id"])
     response = api.delete(f"components/groups/{group['id']}")
@@ -109,6 +116,7 @@ def test_delete_ungroups_members(api: Api) -> None:
 
 
 def test_unknown_group_is_404_with_model_detail(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("components/groups/1")
     assert errors_of(response)["detail"].endswith("Models\\ComponentGroup].")
 

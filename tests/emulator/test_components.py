@@ -17,6 +17,7 @@ GET_KEYS = [
 
 
 def test_create_answers_200_with_the_create_shape(api: Api) -> None:
+    """Quirks 1 and 11: 200 not 201, the create key set, `tags` an empty array."""
     response = api.post("components", json={"name": "Foo"})
     assert response.status_code == 200
     data = response.json()["data"]
@@ -37,6 +38,7 @@ def test_show_lists_columns_in_table_order(api: Api) -> None:
 
 
 def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post("components", json={"name": "Foo"}, token=None)
     assert response.status_code == 401
     assert errors_of(response)["title"] == "Unauthorized"
@@ -53,10 +55,12 @@ def test_token_matches_case_insensitively_quirk_26(api: Api) -> None:
 
 
 def test_create_with_empty_body_lists_name_required(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     assert details_of(api.post("components")) == ["The name field is required."]
 
 
 def test_create_full_data_is_echoed(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create(
         "components",
         name="Foo",
@@ -72,6 +76,7 @@ def test_create_full_data_is_echoed(api: Api) -> None:
 
 
 def test_create_tags_builds_slug_map(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("components", name="Foo", status=1, tags="Foo,Bar")
     assert data["tags"] == {"foo": "Foo", "bar": "Bar"}
 
@@ -97,6 +102,7 @@ def test_tags_as_array_is_rejected(api: Api) -> None:
 
 
 def test_enabled_defaults_to_true_and_zero_disables(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     assert api.create("components", name="A")["enabled"] is True
     assert api.create("components", name="B", enabled=0)["enabled"] is False
 
@@ -111,6 +117,7 @@ def test_form_enabled_false_string_creates_enabled_component_quirk_12(api: Api) 
 
 
 def test_meta_is_echoed_as_object(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     meta = {"uuid": "172ff3fb-41f7-49d3-8bcd-f57b53627fa0"}
     data = api.create("components", name="A", status=1, meta=meta)
     assert data["status"] == 1 and data["meta"] == meta
@@ -155,6 +162,7 @@ def test_messages_come_in_declaration_order(api: Api) -> None:
 
 
 def test_update_name_keeps_everything_else(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("components", name="A", status=3, enabled=False)
     data = api.put(f"components/{created['id']}", json={"name": "Foo"}).json()["data"]
     assert list(data) == GET_KEYS
@@ -162,12 +170,14 @@ def test_update_name_keeps_everything_else(api: Api) -> None:
 
 
 def test_update_status(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("components", name="A", status=1)
     data = api.put(f"components/{created['id']}", json={"status": 2}).json()["data"]
     assert data["status"] == 2 and data["status_name"] == "Performance Issues"
 
 
 def test_update_tags_replaces_them(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("components", name="A", tags="Foo,Bar")
     data = api.put(f"components/{created['id']}", json={"tags": "Hello"}).json()["data"]
     assert data["tags"] == {"hello": "Hello"}
@@ -197,6 +207,7 @@ def test_empty_string_meta_is_echoed_and_stored_as_empty_string(api: Api) -> Non
 
 
 def test_update_meta_replaces_whole_object(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("components", name="A", meta={"a": 1})
     data = api.put(f"components/{created['id']}", json={"meta": {"b": 2}}).json()["data"]
     assert data["meta"] == {"b": 2}
@@ -223,6 +234,7 @@ def test_update_enabled_false_string_is_rejected_quirk_12(api: Api) -> None:
 
 
 def test_delete_soft_deletes_and_hides(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("components", name="A")
     response = api.delete(f"components/{created['id']}")
     assert response.status_code == 204 and response.content == b""
@@ -245,6 +257,7 @@ def test_delete_removes_tag_links_but_keeps_tags(api: Api) -> None:
 
 
 def test_unknown_component_is_404_with_model_detail(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("components/1")
     assert response.status_code == 404
     assert errors_of(response)["detail"] == not_found_detail("Component")
@@ -262,6 +275,7 @@ def test_model_binding_precedes_auth_quirk_18(api: Api) -> None:
 
 
 def test_guests_see_only_enabled_components_in_lists(api: Api) -> None:
+    """Quirk 17: disabled components are hidden from guest lists only, not by id."""
     api.create("components", name="On")
     hidden = api.create("components", name="Off", enabled=False)
     names = [c["name"] for c in api.get("components", token=None).json()["data"]]
@@ -277,6 +291,7 @@ def test_wrong_token_on_optional_route_is_served_as_guest(api: Api) -> None:
 
 
 def test_tag_filter_returns_components_with_any_tag(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.create("components", name="A", tags="Foo,Bar")
     api.create("components", name="B", tags="Hello World")
     api.create("components", name="C", tags="Bar")

@@ -104,6 +104,12 @@ def test_long_format() -> None:
     )
 
 
+def test_long_format_shows_year_10000_east_of_utc() -> None:
+    """10000-01-01 is a Saturday, like 2000-01-01: the calendar repeats every 400 years."""
+    shown = clock.present_long("9999-12-31 23:30:00", "Asia/Tokyo")
+    assert shown == "Saturday 1st January 10000 08:30:00"
+
+
 def test_presenting_none_shows_now() -> None:
     shown = clock.present(None, "UTC")
     assert abs((clock.parse_stored(shown) - clock.now()).total_seconds()) < 5

@@ -17,6 +17,7 @@ def _status(api: Api, **kwargs: object) -> dict[str, str]:
 
 
 def test_version_reports_installed_and_latest(api: Api) -> None:
+    """Quirk 19: the release info key is spelled `prelease`."""
     body = api.get("version").json()
     assert body == {
         "meta": {
@@ -47,6 +48,7 @@ def test_version_without_release_info_is_500(api: Api) -> None:
 
 
 def test_status_without_components_is_success(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("status")
     assert response.headers["cache-control"].endswith(", public")
     assert response.json()["data"] == {"status": "success", "message": "System operational"}
@@ -59,6 +61,7 @@ def test_status_max_age_is_a_unix_time_quirk_20(api: Api) -> None:
 
 
 def test_status_one_partial_outage_is_info(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.create("components", name="A", status=3)
     assert _status(api) == {"status": "info", "message": "The system is experiencing issues"}
 

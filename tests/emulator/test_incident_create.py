@@ -116,6 +116,7 @@ def test_name_is_trimmed_and_cleaned(api: Api) -> None:
 
 
 def test_empty_body_lists_command_rule_messages(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post("incidents")
     assert details_of(response) == ["The name field is required.", "The status field is required."]
 
@@ -178,6 +179,7 @@ def test_status_accepts_integer_strings_and_stores_integers(api: Api) -> None:
 
 
 def test_meta_is_stored_and_echoed_last(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("incidents", **BASIC, meta={"id": 123456789})
     assert list(data)[-1] == "meta" and data["meta"] == {"id": 123456789}
     assert api.get(f"incidents/{data['id']}").json()["data"]["meta"] == {"id": 123456789}

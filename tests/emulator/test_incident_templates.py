@@ -6,6 +6,7 @@ from tests.emulator.api import Api, errors_of
 
 
 def test_templates_list_and_show_in_utc(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.emulator.configure(timezone="Asia/Tokyo")
     created = api.emulator.create_incident_template(
         "Test Template", "Name: {{ name }},\nMessage: {{ message }}"
@@ -28,6 +29,7 @@ def test_templates_list_and_show_in_utc(api: Api) -> None:
 
 
 def test_unknown_template_is_404(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("incidents/templates/1")
     assert errors_of(response)["detail"].endswith("Models\\IncidentTemplate].")
 

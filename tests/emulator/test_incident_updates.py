@@ -44,6 +44,7 @@ def _insert_update(api: Api, incident_id: int, created_at: str, status: int = 2)
 
 
 def test_create_has_its_own_shape_with_the_incident_embedded_quirks_1_28(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     incident = _incident(api)
     response = api.post(f"incidents/{incident}/updates", json=FIXED)
     data = response.json()["data"]
@@ -89,6 +90,7 @@ def test_create_ignores_component_fields_after_validating_them_quirk_15(api: Api
 
 
 def test_create_with_empty_body_lists_both_required_fields(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post(f"incidents/{_incident(api)}/updates")
     assert details_of(response) == [
         "The status field is required.",
@@ -122,6 +124,7 @@ def test_create_rule_messages(api: Api, fields: dict[str, Any], message: str) ->
 
 
 def test_show_and_list_use_the_get_shape(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     incident = _incident(api)
     update = _update(api, incident)
     data = api.get(f"incidents/{incident}/updates/{update}").json()["data"]
@@ -131,6 +134,7 @@ def test_show_and_list_use_the_get_shape(api: Api) -> None:
 
 
 def test_list_is_newest_first_and_sort_only_breaks_ties(api: Api) -> None:
+    """Quirk 2: updates are listed newest first whatever `order` says."""
     incident = _incident(api)
     old = _insert_update(api, incident, "2020-01-01 00:00:00", status=4)
     new = _insert_update(api, incident, "2020-01-02 00:00:00", status=1)
@@ -160,6 +164,7 @@ def test_guests_see_updates_of_hidden_incidents(api: Api) -> None:
 
 
 def test_nested_ids_are_not_checked_quirk_16(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     first, second = _incident(api), _incident(api)
     update = _update(api, second)
     shown = api.get(f"incidents/{first}/updates/{update}").json()["data"]
@@ -205,6 +210,7 @@ def test_update_rule_messages(api: Api, fields: dict[str, Any], message: str) ->
 
 
 def test_delete_is_hard_and_keeps_the_parent_status(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     incident = _incident(api)
     update = _update(api, incident, status=4)
     response = api.delete(f"incidents/{incident}/updates/{update}")
@@ -239,6 +245,7 @@ def test_unknown_ids_are_404_and_the_first_unknown_wins(
 def test_writes_without_a_valid_token_are_401_and_change_nothing(
     api: Api, token: str | None
 ) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     incident = _incident(api)
     update = _update(api, incident)
     path = f"incidents/{incident}/updates"

@@ -41,6 +41,7 @@ def test_update_resets_visible_and_stickied_when_omitted_quirk_6(api: Api) -> No
 
 
 def test_update_keeps_a_null_user_id(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     incident = insert_row(api, "incidents", name="Old", status=1, message="m", user_id=None)
     data = api.put(f"incidents/{incident}", json={"name": "Foo"}).json()["data"]
     assert data["user_id"] is None
@@ -100,6 +101,7 @@ def test_update_with_vars_null_is_500_quirk_24(api: Api) -> None:
 
 
 def test_delete_soft_deletes_and_hides_the_incident_and_its_updates(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("incidents", **BASIC)
     api.create(f"incidents/{created['id']}/updates", status=2, message="Found it")
     response = api.delete(f"incidents/{created['id']}")
@@ -116,6 +118,7 @@ def test_delete_soft_deletes_and_hides_the_incident_and_its_updates(api: Api) ->
                          ("PUT", "incidents/templates"), ("DELETE", "incidents/abc")],
 )  # fmt: skip
 def test_unknown_incident_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.request(method, path, json={})
     assert response.status_code == 404
     assert errors_of(response)["detail"] == INCIDENT_404
@@ -129,6 +132,7 @@ def test_model_binding_precedes_auth_quirk_18(api: Api) -> None:
 def test_writes_without_a_valid_token_are_401_and_change_nothing(
     api: Api, token: str | None
 ) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = api.create("incidents", **BASIC)
     path = f"incidents/{created['id']}"
     assert api.post("incidents", json=BASIC, token=token).status_code == 401

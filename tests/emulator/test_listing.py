@@ -101,6 +101,24 @@ def test_decimal_per_page_limits_to_integer_part(api: Api) -> None:
     assert (pagination["per_page"], pagination["count"], pagination["total_pages"]) == (2, 2, 2)
 
 
+@pytest.mark.parametrize("per_page", ["1e-320", "1e400"])
+def test_per_page_with_an_infinite_page_count_serves_one_empty_page(
+    api: Api, per_page: str
+) -> None:
+    """PHP casts the INF page count and the INF limit to 0: LIMIT 0, one page, per_page 0."""
+    _make(api, 2)
+    response = api.get(f"components?per_page={per_page}")
+    pagination = response.json()["meta"]["pagination"]
+    assert (pagination["count"], pagination["per_page"], pagination["total_pages"]) == (0, 0, 1)
+    assert response.json()["data"] == []
+
+
+def test_negative_infinite_per_page_returns_everything(api: Api) -> None:
+    _make(api, 2)
+    pagination = api.get("components?per_page=-1e400").json()["meta"]["pagination"]
+    assert (pagination["count"], pagination["per_page"], pagination["total_pages"]) == (2, 0, 1)
+
+
 def test_huge_per_page_returns_everything(api: Api) -> None:
     _make(api, 3)
     pagination = api.get("components?per_page=99999999999").json()["meta"]["pagination"]
@@ -108,6 +126,7 @@ def test_huge_per_page_returns_everything(api: Api) -> None:
 
 
 def test_unordered_lists_are_by_id(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     _make(api, 3)
     assert _ids(api.get("components").json()) == [1, 2, 3]
 

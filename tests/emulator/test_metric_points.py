@@ -111,6 +111,7 @@ def test_time_zone_header_changes_created_at(api: Api) -> None:
 
 
 def test_list_is_newest_first(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     metric_id = make_metric(api)
     for hour in (14, 13, 16):
         stamp = int(datetime(2020, 8, 8, hour, tzinfo=timezone.utc).timestamp())
@@ -227,6 +228,7 @@ def test_update_non_numeric_value_becomes_zero(api: Api) -> None:
 
 
 def test_update_moves_point_to_the_url_metric_quirk_16(api: Api) -> None:
+    """Quirks 7 and 16: PUT re-assigns the point to the metric of the URL."""
     first, second = make_metric(api), make_metric(api)
     point = api.create(f"metrics/{first}/points", value=1)
     data = api.put(f"metrics/{second}/points/{point['id']}", json={"value": 1}).json()["data"]
@@ -235,6 +237,7 @@ def test_update_moves_point_to_the_url_metric_quirk_16(api: Api) -> None:
 
 
 def test_delete_removes_point_of_any_metric_quirk_16(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     first, second = make_metric(api), make_metric(api)
     point = api.create(f"metrics/{first}/points", value=1)
     response = api.delete(f"metrics/{second}/points/{point['id']}")
@@ -256,6 +259,7 @@ def test_single_point_get_is_405(api: Api) -> None:
 def test_writes_need_a_token_and_change_nothing(
     api: Api, method: str, fields: dict[str, Any] | None
 ) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     metric_id = make_metric(api)
     point = api.create(f"metrics/{metric_id}/points", value=1, timestamp=BASE)
     path = f"metrics/{metric_id}/points" + ("" if method == "POST" else f"/{point['id']}")

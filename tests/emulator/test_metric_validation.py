@@ -13,6 +13,7 @@ BARE_400 = "The request cannot be fulfilled due to bad syntax."
 
 
 def test_create_with_empty_body_lists_required_fields_in_order(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     assert details_of(api.post("metrics")) == [
         "The name field is required.",
         "The suffix field is required.",

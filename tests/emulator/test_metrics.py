@@ -89,6 +89,7 @@ def test_default_view_names(api: Api, view: int, name: str) -> None:
 
 
 def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     for token in (None, "wrong"):
         response = api.post("metrics", json=CACHET_TEST_METRIC, token=token)
         assert response.status_code == 401
@@ -132,6 +133,7 @@ def test_update_without_token_is_401_and_changes_nothing(api: Api) -> None:
 
 
 def test_delete_removes_metric_and_its_points(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     metric = create_metric(api)
     other = create_metric(api)
     api.create(f"metrics/{metric['id']}/points", value=1)
@@ -152,6 +154,7 @@ def test_delete_without_token_is_401_and_keeps_metric(api: Api) -> None:
 
 @pytest.mark.parametrize(("method", "path"), [("GET", "0"), ("PUT", "99"), ("DELETE", "abc")])
 def test_unknown_metric_is_404_with_model_detail(api: Api, method: str, path: str) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.request(method, f"metrics/{path}", json={})
     assert response.status_code == 404
     assert errors_of(response)["detail"] == not_found_detail("Metric")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from tests.emulator.api import Api, details_of, errors_of
 from tests.emulator.metric_samples import MINIMAL, insert_point, points_of
 
@@ -15,10 +17,13 @@ def test_23_metric_has_no_visible(api23: Api) -> None:
     assert "visible" not in shown and shown["default_view_name"] == "Last 12 Hours"
 
 
-def test_23_missing_default_value_is_a_bare_400(api23: Api) -> None:
-    fields = {key: value for key, value in MINIMAL.items() if key != "default_value"}
+@pytest.mark.parametrize("missing", ["default_value", "description"])
+def test_23_missing_default_value_or_description_is_a_bare_400(api23: Api, missing: str) -> None:
+    """17.6: both columns lack a database default, so leaving one out fails the insert."""
+    fields = {key: value for key, value in MINIMAL.items() if key != missing}
     response = api23.post("metrics", json=fields)
     assert response.status_code == 400 and "meta" not in errors_of(response)
+    assert api23.get("metrics").json()["data"] == []
 
 
 def test_23_model_messages_are_shifted(api23: Api) -> None:

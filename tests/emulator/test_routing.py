@@ -12,6 +12,7 @@ UUID4 = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9
 
 
 def test_ping_answers_pong_as_json(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("ping")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
@@ -20,6 +21,7 @@ def test_ping_answers_pong_as_json(api: Api) -> None:
 
 
 def test_unknown_route_is_404_json(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("not-found")
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/json"
@@ -95,6 +97,7 @@ def test_get_components_groups_is_the_group_list_route(api: Api) -> None:
 
 
 def test_accept_html_is_406_rendered_as_html_quirk(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.get("ping", headers={"Accept": "text/html"})
     assert response.status_code == 406
     assert response.headers["content-type"].startswith("text/html")

@@ -47,6 +47,7 @@ def test_create_pinned_by_cachet_echoes_fields_in_create_shape(api: Api) -> None
 
 
 def test_create_without_message_omits_the_key(api: Api) -> None:
+    """Quirk 1: a key the insert did not set is missing from the create shape."""
     data = make_schedule(api)
     assert list(data) == [key for key in CREATE_KEYS if key != "message"]
     assert "components" not in data and "deleted_at" not in data
@@ -63,6 +64,7 @@ def test_unset_completed_at_shows_now_quirk_8(api: Api) -> None:
 
 
 def test_show_lists_columns_in_table_order(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = make_schedule(api, message="m", completed_at="2020-09-01 21:00")
     data = shown(api, created["id"])
     assert list(data) == GET_KEYS
@@ -251,6 +253,7 @@ def test_update_without_token_is_401_and_changes_nothing(api: Api) -> None:
 
 
 def test_delete_soft_deletes(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     created = make_schedule(api)
     response = api.delete(f"schedules/{created['id']}")
     assert response.status_code == 204 and response.content == b""
@@ -286,6 +289,7 @@ def test_list_is_public_and_sorted_descending_whatever_order_quirk_2(api: Api) -
 
 
 def test_list_paginates(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     for name in ("a", "b", "c"):
         make_schedule(api, name=name)
     body = api.get("schedules?per_page=2&page=2").json()

@@ -48,6 +48,7 @@ def stored_subscriptions(api: Api) -> list[dict[str, Any]]:
 
 
 def test_create_answers_create_shape_without_global_quirk_1(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     response = api.post("subscribers", json={"email": EMAIL})
     assert response.status_code == 200
     data = response.json()["data"]
@@ -65,6 +66,7 @@ def test_unverified_verified_at_shows_now_in_long_format_quirk_8(api: Api) -> No
 
 
 def test_verified_create_shape_puts_verified_at_before_subscriptions(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     data = api.create("subscribers", email=EMAIL, verify=True)
     assert list(data) == CREATE_KEYS_VERIFIED
     assert LONG_DATE.match(data["verified_at"])
@@ -188,6 +190,7 @@ def test_malformed_json_counts_as_no_fields(api: Api) -> None:
 
 
 def test_list_needs_a_token(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     api.create("subscribers", email=EMAIL)
     for token in (None, "wrong"):
         response = api.get("subscribers", token=token)
@@ -211,6 +214,7 @@ def test_create_without_token_is_401_and_creates_nothing(api: Api) -> None:
 
 
 def test_delete_removes_subscriber_and_subscriptions(api: Api) -> None:
+    """Pinned by Cachet's own API tests (spec 16)."""
     components(api, 2)
     keep = api.create("subscribers", email="keep@example.com")
     gone = api.create("subscribers", email=EMAIL)
@@ -257,6 +261,14 @@ def test_23_subscriber_shape_and_verify_default(api23: Api) -> None:
     assert list(created) == CREATE_KEYS_UNVERIFIED
     [data] = api23.get("subscribers").json()["data"]
     assert list(data) == [k for k in GET_KEYS if k not in ("phone_number", "slack_webhook_url")]
+
+
+def test_23_existing_email_is_returned_unchanged(api23: Api) -> None:
+    """17.7: as in 2.4, a second create with the same e-mail verifies nothing."""
+    first = api23.create("subscribers", email=EMAIL)
+    again = api23.create("subscribers", email=EMAIL, verify=True)
+    assert again["id"] == first["id"] and again["verify_code"] == first["verify_code"]
+    assert len(api23.get("subscribers").json()["data"]) == 1
 
 
 def test_23_model_messages_are_shifted(api23: Api) -> None:

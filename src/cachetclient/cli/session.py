@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 
 import cachetclient
 from cachetclient.cli.render import Renderer
+from cachetclient.httpclient import InsecureTLSWarning
 from cachetclient.v1.client import Client
 
 
@@ -24,12 +26,15 @@ class Session:
     def client(self) -> Client:
         """The library client for these options (created once)."""
         if self._client is None:
-            self._client = cachetclient.Client(
-                endpoint=self.endpoint,
-                api_token=self.token or "",
-                verify_tls=self.verify_tls,
-                timeout=self.timeout,
-            )
+            # `--insecure` already printed its one-line warning; the library's would repeat it.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", InsecureTLSWarning)
+                self._client = cachetclient.Client(
+                    endpoint=self.endpoint,
+                    api_token=self.token or "",
+                    verify_tls=self.verify_tls,
+                    timeout=self.timeout,
+                )
         return self._client
 
     def close(self) -> None:
