@@ -1,11 +1,15 @@
 """Sync vs async client: creating metric points against one emulator, side by side.
 
-    python bench/async_points.py [COUNT]
+    python bench/async_points.py [COUNT] [LATENCY_MS]
 
 Starts the emulator in its own process, then creates COUNT (default 1000) points of a fresh
 metric four ways: one after the other with `Client`, and with `AsyncClient`'s
 `metric_points.create_many` at concurrency 1, 8 and 32. Prints each time and its speed-up
 over the sync client (sync seconds / async seconds).
+
+It does so twice: on loopback, where the one-process emulator is the bottleneck, and with
+LATENCY_MS (default 10) added to every answer by the emulator's `delay` fault, as a server
+across a network would take; concurrency pays off there.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+import requests
 
 import cachetclient
 
@@ -79,23 +85,44 @@ def timed(run: Callable[[], None]) -> float:
     return time.perf_counter() - started
 
 
+def add_latency(endpoint: str, token: str, seconds: float, times: int) -> None:
+    """Make the next `times` point creations answer `seconds` late (the `delay` fault)."""
+    control = endpoint.split("/api/")[0] + "/_emulator/faults"
+    fault: dict[str, object] = {"kind": "delay", "method": "POST", "times": times}
+    fault.update(path="/api/v1/metrics/*/points", seconds=seconds)
+    answer = requests.post(control, json=fault, headers={"X-Cachet-Token": token}, timeout=10)
+    answer.raise_for_status()
+
+
+def compare(endpoint: str, token: str, values: list[float], latency: float) -> None:
+    """Time the sync run and the three async runs; print times and ratios."""
+    count = len(values)
+    if latency:
+        add_latency(endpoint, token, latency, times=count)
+    sync_seconds = timed(lambda: sync_run(endpoint, token, values))
+    print(f"  sync Client, sequential:      {sync_seconds:6.2f} s  ({count / sync_seconds:.0f}/s)")
+    for concurrency in (1, 8, 32):
+        if latency:
+            add_latency(endpoint, token, latency, times=count)
+        seconds = timed(lambda c=concurrency: async_run(endpoint, token, values, c))
+        print(
+            f"  AsyncClient, concurrency {concurrency:<3}: {seconds:6.2f} s  "
+            f"({count / seconds:.0f}/s)  ratio sync/async = {sync_seconds / seconds:.2f}"
+        )
+
+
 def main() -> None:
-    """Run the four variants against one emulator and print the ratios."""
+    """Run the four variants against one emulator, without and with latency; print ratios."""
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    latency_ms = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
     values = [float(n % 97) for n in range(count)]
     with emulator_process() as (endpoint, token):
         sync_run(endpoint, token, values[:50])  # warm up both paths
         async_run(endpoint, token, values[:50], 8)
-        sync_seconds = timed(lambda: sync_run(endpoint, token, values))
-        print(
-            f"sync Client, sequential:      {sync_seconds:6.2f} s  ({count / sync_seconds:.0f}/s)"
-        )
-        for concurrency in (1, 8, 32):
-            seconds = timed(lambda c=concurrency: async_run(endpoint, token, values, c))
-            print(
-                f"AsyncClient, concurrency {concurrency:<3}: {seconds:6.2f} s  "
-                f"({count / seconds:.0f}/s)  ratio sync/async = {sync_seconds / seconds:.2f}"
-            )
+        print(f"{count} metric points, loopback:")
+        compare(endpoint, token, values, 0.0)
+        print(f"{count} metric points, {latency_ms:g} ms added to every answer:")
+        compare(endpoint, token, values, latency_ms / 1000)
 
 
 if __name__ == "__main__":
