@@ -207,10 +207,12 @@ async def test_create_many_refuses_a_concurrency_below_one(aclient: Any) -> None
 
 
 async def test_a_cancelled_call_closes_its_connection() -> None:
+    received = asyncio.Event()
     closed = asyncio.Event()
 
     async def never_answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")
+        received.set()
         await reader.read()  # returns once the client closes the connection
         closed.set()
         writer.close()
@@ -219,7 +221,7 @@ async def test_a_cancelled_call_closes_its_connection() -> None:
     port = server.sockets[0].getsockname()[1]
     async with server, cachetclient.AsyncClient(f"http://127.0.0.1:{port}", "t") as aclient:
         call = asyncio.create_task(aclient.components.get(1))
-        await asyncio.sleep(0.1)
+        await asyncio.wait_for(received.wait(), timeout=5)
         call.cancel()
         with pytest.raises(asyncio.CancelledError):
             await call
