@@ -1,10 +1,10 @@
 """cachetclient: a Python client for the Cachet status page API.
 
-`cachetclient.Client(endpoint=..., api_token=...)` is the front door; the error classes are
-importable from here too.
+`cachetclient.Client(endpoint=..., api_token=...)` is the front door (`AsyncClient` for
+asyncio); the error classes are importable from here too.
 """
 
-from cachetclient.client import Client
+from cachetclient.client import AsyncClient, Client
 from cachetclient.errors import (
     AuthenticationError,
     BadRequestError,
@@ -26,6 +26,7 @@ __version__ = "4.1.0.dev0"
 
 __all__ = [
     "UNSET",
+    "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
     "CachetError",

@@ -7,8 +7,9 @@ one) performs them and hands the raw answer to `read_response`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from cachetclient import errors
 
@@ -24,6 +25,32 @@ class ApiRequest:
     path: str
     params: dict[str, Any] = field(default_factory=dict)
     json: dict[str, Any] | None = None
+
+
+T = TypeVar("T")
+
+Plan = Generator[ApiRequest, Any, T]
+"""An operation written without I/O: it yields the requests it needs, receives each one's
+decoded JSON (or has the request's `CachetError` thrown in) and returns its result. A transport
+drives it: `HttpClient.run` at once, `AsyncHttpClient.run` as a coroutine."""
+
+
+def run_plan(plan: Plan[T], send: Callable[[ApiRequest], Any]) -> T:
+    """Drive `plan` to its result, sending each request it yields with `send`.
+
+    The async twin is `AsyncHttpClient.run`: the same loop with `await send(...)`.
+    """
+    try:
+        request = next(plan)
+        while True:
+            try:
+                answer = send(request)
+            except errors.CachetError as error:
+                request = plan.throw(error)
+            else:
+                request = plan.send(answer)
+    except StopIteration as done:
+        return cast(T, done.value)
 
 
 @dataclass(frozen=True)

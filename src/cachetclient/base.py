@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
-from cachetclient.apirequest import ApiRequest
+from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.errors import InvalidResponseError, UnsupportedOperationError
 from cachetclient.fields import INTEGER, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE, ListQuery, ListWalker, count_request, total_of
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from cachetclient.httpclient import HttpClient
 
 R = TypeVar("R", bound="Resource")
+T = TypeVar("T")
 Ids = tuple[int, ...]
 
 
@@ -84,7 +85,10 @@ class Resource:
         Raises:
             UnsupportedOperationError: if Cachet's API cannot update this kind of resource.
         """
-        updated: R = self._manager.save(self)
+        return self._manager.run(self._update_plan())
+
+    def _update_plan(self: R) -> Plan[R]:
+        updated: R = yield from self._manager.save_plan(self)
         self._data = dict(updated.attrs)
         self._changed.clear()
         return updated
@@ -95,7 +99,7 @@ class Resource:
         Raises:
             NotFoundError: (a requests HTTPError) if the resource does not exist.
         """
-        self._manager.delete_by_ids(self.path_ids())
+        return self._manager.delete_by_ids(self.path_ids())
 
     def _require_id(self) -> int:
         resource_id = self.id
@@ -232,10 +236,14 @@ class Manager(Generic[R]):
         """Send one request through the HttpClient."""
         return self._http.send(request)
 
+    def run(self, plan: Plan[T]) -> T:
+        """Perform an operation with the client's transport (an awaitable with `AsyncClient`)."""
+        return self._http.run(plan)
+
     # -- CRUD, written once ------------------------------------------------------------------
 
-    # Each operation is a request description plus a send, so an async transport can reuse
-    # the descriptions and the answer parsing.
+    # Each operation is a request description plus a plan (see `apirequest.Plan`) that the
+    # transport drives: `HttpClient` runs it at once, `AsyncHttpClient` returns a coroutine.
 
     def get_request(self, ids: Ids) -> ApiRequest:
         """The request that fetches one resource."""
@@ -264,35 +272,68 @@ class Manager(Generic[R]):
             raise UnsupportedOperationError(f"Cachet's API cannot delete a {name}")
         return ApiRequest("DELETE", self.item_path(ids))
 
-    def get_by_ids(self, ids: Ids) -> R:
-        """Fetch one resource."""
-        return self.item_from_payload(self.send(self.get_request(ids)))
+    def fetch_plan(self, request: ApiRequest) -> Plan[R]:
+        """Send `request` and read the resource in its answer."""
+        return self.item_from_payload((yield request))
 
-    def create_in(self, parent_ids: Ids, values: Mapping[str, Any]) -> R:
+    def create_plan(self, parent_ids: Ids, values: Mapping[str, Any]) -> Plan[R]:
         """Create a resource from `create_fields` values."""
-        return self.item_from_payload(self.send(self.create_request(parent_ids, values)))
+        return self.fetch_plan(self.create_request(parent_ids, values))
 
-    def update_by_ids(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> R:
+    def update_plan(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> Plan[R]:
         """Update a resource, first fetching the reset-on-omit fields the caller left out."""
         self._update_codecs()  # refuse unsupported updates before fetching anything
         values = dict(values)
         missing = self.missing_reset_fields(values)
         if missing:
-            current = self.get_by_ids(ids)
+            current = yield from self.fetch_plan(self.get_request(ids))
             values.update({name: current.value_for_update(name) for name in missing})
-        return self.item_from_payload(self.send(self.update_request(ids, values, extra)))
+        return (yield from self.fetch_plan(self.update_request(ids, values, extra)))
 
-    def save(self, resource: R) -> R:
+    def save_plan(self, resource: R) -> Plan[R]:
         """Send a resource's changed attributes (and its reset-on-omit fields)."""
         codecs = self._update_codecs()
         names = [name for name in resource.changed_fields if name in codecs]
         names += [name for name in self.reset_on_omit if name not in names]
         values = {name: resource.value_for_update(name) for name in names}
-        return self.update_by_ids(resource.path_ids(), values, {})
+        return self.update_plan(resource.path_ids(), values, {})
+
+    def delete_plan(self, ids: Ids) -> Plan[None]:
+        """Delete one resource."""
+        yield self.delete_request(ids)
+
+    def count_plan(self, query: ListQuery) -> Plan[int]:
+        """How many items a list has: one small request, unless the client must filter."""
+        if query.keep is None:
+            return total_of((yield count_request(query)), query.path)
+        # Cachet cannot count what the client filters: walk the list in full pages.
+        walker = ListWalker(replace(query, per_page=DEFAULT_PER_PAGE))
+        counted = 0
+        while (request := walker.next_request()) is not None:
+            counted += len(
+                [self.instance_from_dict(item) for item in walker.receive((yield request))]
+            )
+        return counted
+
+    def get_by_ids(self, ids: Ids) -> R:
+        """Fetch one resource."""
+        return self.run(self.fetch_plan(self.get_request(ids)))
+
+    def create_in(self, parent_ids: Ids, values: Mapping[str, Any]) -> R:
+        """Create a resource from `create_fields` values."""
+        return self.run(self.create_plan(parent_ids, values))
+
+    def update_by_ids(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> R:
+        """Update a resource, first fetching the reset-on-omit fields the caller left out."""
+        return self.run(self.update_plan(ids, values, extra))
+
+    def save(self, resource: R) -> R:
+        """Send a resource's changed attributes (and its reset-on-omit fields)."""
+        return self.run(self.save_plan(resource))
 
     def delete_by_ids(self, ids: Ids) -> None:
         """Delete one resource."""
-        self.send(self.delete_request(ids))
+        return self.run(self.delete_plan(ids))
 
     def list_query(
         self,
@@ -325,18 +366,12 @@ class Manager(Generic[R]):
         )
 
     def iterate(self, query: ListQuery) -> Generator[R, None, None]:
-        """Walk a list lazily, one page in memory at a time."""
-        walker = ListWalker(query)
-        while (request := walker.next_request()) is not None:
-            for item in walker.receive(self.send(request)):
-                yield self.instance_from_dict(item)
+        """Walk a list lazily, one page in memory at a time (an async iterator with AsyncClient)."""
+        return self._http.walk(ListWalker(query), self.instance_from_dict)
 
     def count_matching(self, query: ListQuery) -> int:
         """How many items a list has: one small request, unless the client must filter."""
-        if query.keep is not None:
-            # Cachet cannot count what the client filters: walk the list in full pages.
-            return sum(1 for _ in self.iterate(replace(query, per_page=DEFAULT_PER_PAGE)))
-        return total_of(self.send(count_request(query)), query.path)
+        return self.run(self.count_plan(query))
 
     def _update_codecs(self) -> Mapping[str, Codec[Any]]:
         if self.update_fields is None:

@@ -12,6 +12,7 @@ from cachetclient.httpclient import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
 from cachetclient.retry import RetryPolicy
 
 if TYPE_CHECKING:
+    from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
     from cachetclient.v1.client import Client as ClientV1
 
 SUPPORTED_VERSIONS = ("1",)
@@ -60,6 +61,65 @@ def Client(
         ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
             version.
     """
+    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
+    from cachetclient.httpclient import HttpClient
+    from cachetclient.v1.client import Client as ClientV1
+
+    http_client = HttpClient(
+        base_url,
+        api_token,
+        verify_tls=verify_tls,
+        timeout=timeout,
+        timezone=timezone,
+        user_agent=user_agent,
+        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
+    )
+    return ClientV1(http_client)
+
+
+def AsyncClient(
+    endpoint: str | None = None,
+    api_token: str | None = None,
+    version: str | int | None = None,
+    verify_tls: bool = True,
+    *,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    timezone: str | None = DEFAULT_TIMEZONE,
+    user_agent: str | None = None,
+    max_retries: int = 2,
+    backoff_base: float = 0.5,
+    backoff_cap: float = 8.0,
+    retry_policy: RetryPolicy | None = None,
+) -> AsyncClientV1:
+    """Create a Cachet client for asyncio (needs the `async` extra: httpx).
+
+    Takes the arguments of `Client()`. Use it as `async with AsyncClient(...) as client:`;
+    every method that talks to Cachet is awaited (`await client.components.get(1)`) and lists
+    are async iterators (`async for c in client.components.list()`).
+
+    Raises:
+        ConfigurationError: as `Client()`.
+    """
+    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
+    from cachetclient.async_httpclient import AsyncHttpClient
+    from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
+
+    http_client = AsyncHttpClient(
+        base_url,
+        api_token,
+        verify_tls=verify_tls,
+        timeout=timeout,
+        timezone=timezone,
+        user_agent=user_agent,
+        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
+    )
+    return AsyncClientV1(http_client)
+
+
+def _resolved_endpoint(
+    endpoint: str | None, api_token: str | None, version: str | int | None
+) -> tuple[str, str | None]:
+    """The API base URL and token, from the arguments or the environment."""
     endpoint = endpoint or os.environ.get("CACHET_ENDPOINT")
     if not endpoint:
         raise ConfigurationError(
@@ -69,21 +129,9 @@ def Client(
     api_token = api_token if api_token is not None else os.environ.get("CACHET_API_TOKEN")
     base_url, endpoint_version = normalise_endpoint(endpoint)
     chosen = _chosen_version(version, endpoint_version)
-    if chosen == "1":
-        from cachetclient.httpclient import HttpClient
-        from cachetclient.v1.client import Client as ClientV1
-
-        http_client = HttpClient(
-            base_url,
-            api_token or None,
-            verify_tls=verify_tls,
-            timeout=timeout,
-            timezone=timezone,
-            user_agent=user_agent,
-            retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
-        )
-        return ClientV1(http_client)
-    raise ConfigurationError(f"unsupported API version {chosen!r}")  # pragma: no cover
+    if chosen != "1":  # pragma: no cover
+        raise ConfigurationError(f"unsupported API version {chosen!r}")
+    return base_url, api_token or None
 
 
 def normalise_endpoint(endpoint: str) -> tuple[str, str | None]:

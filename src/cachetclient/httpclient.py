@@ -6,9 +6,10 @@ import logging
 import re
 import time
 import warnings
+from collections.abc import Callable, Generator, Sequence
 from datetime import timezone, tzinfo
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +17,9 @@ import requests
 from urllib3.exceptions import InsecureRequestWarning
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest, RawResponse, read_response
+from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response, run_plan
+from cachetclient.batch import BATCH_ERRORS, BatchResult
+from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
 
 logger = logging.getLogger("cachetclient")
@@ -28,6 +31,9 @@ DEFAULT_TIMEZONE = "UTC"
 """Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
 
 Timeout = float | tuple[float, float]
+T = TypeVar("T")
+ResourceT = TypeVar("ResourceT")
+ItemT = TypeVar("ItemT")
 
 
 class HttpClient:
@@ -97,6 +103,33 @@ class HttpClient:
             InvalidResponseError: when the answer is not Cachet's JSON.
         """
         return self.retry_policy.call(request, self.send_once)
+
+    def run(self, plan: Plan[T]) -> T:
+        """Perform an operation described as a plan (see `apirequest.Plan`)."""
+        return run_plan(plan, self.send)
+
+    def walk(
+        self, walker: ListWalker, make: Callable[[Item], ResourceT]
+    ) -> Generator[ResourceT, None, None]:
+        """Yield the items of a list as `make` builds them, a request per page when needed."""
+        while (request := walker.next_request()) is not None:
+            for item in walker.receive(self.send(request)):
+                yield make(item)
+
+    def run_many(
+        self, items: Sequence[ItemT], plan_for: Callable[[ItemT], Plan[T]], concurrency: int
+    ) -> BatchResult[T]:
+        """Run one plan per item, one after the other; a failed item does not stop the rest.
+
+        `concurrency` is accepted for the async client's sake (which runs that many at once).
+        """
+        batch: BatchResult[T] = BatchResult(results=[None] * len(items))
+        for index, item in enumerate(items):
+            try:
+                batch.record(index, item, self.run(plan_for(item)))
+            except BATCH_ERRORS as error:
+                batch.record(index, item, error)
+        return batch
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""

@@ -27,6 +27,8 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import ssl
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -79,7 +81,7 @@ class RetryPolicy:
         if isinstance(error, errors.HTTPError):
             repeatable = method in REPEATABLE_METHODS and error.status_code in RETRY_STATUSES
             return f"{error.status_code} {error.title or 'answer'}" if repeatable else None
-        if isinstance(error.__cause__, requests.exceptions.SSLError):
+        if _is_tls_failure(error.__cause__):
             return None  # a certificate problem does not heal by asking again
         if isinstance(error, errors.ConnectionError | errors.TimeoutError):
             if never_sent(error.__cause__):
@@ -104,26 +106,45 @@ class RetryPolicy:
             try:
                 return send_once(request)
             except errors.CachetError as error:
-                error.tries = tries
-                gone = isinstance(error, errors.NotFoundError) and request.method == "DELETE"
-                if gone and tries > 1:
-                    # An earlier try was acted on but its answer was lost: the work is done.
-                    logger.info("%s %s: gone on retry, so deleted", request.method, request.path)
+                if self.already_done(request, error, tries):
                     return cast(T, None)
-                reason = self.reason_to_retry(request.method, error)
-                if reason is None or tries > self.max_retries:
+                wait = self.wait_before_retry(request, error, tries)
+                if wait is None:
                     raise
-                wait = self.delay(tries, error)
-                logger.info(
-                    "retrying %s %s in %.2f s (try %d of %d): %s",
-                    request.method,
-                    request.path,
-                    wait,
-                    tries + 1,
-                    self.max_retries + 1,
-                    reason,
-                )
                 time.sleep(wait)
+
+    def already_done(self, request: ApiRequest, error: errors.CachetError, tries: int) -> bool:
+        """Whether a failed retry shows an earlier try did the work (a DELETE finding 404)."""
+        error.tries = tries
+        gone = isinstance(error, errors.NotFoundError) and request.method == "DELETE"
+        if gone and tries > 1:
+            # An earlier try was acted on but its answer was lost: the work is done.
+            logger.info("%s %s: gone on retry, so deleted", request.method, request.path)
+            return True
+        return False
+
+    def wait_before_retry(
+        self, request: ApiRequest, error: errors.CachetError, tries: int
+    ) -> float | None:
+        """Seconds to wait before the next try after try `tries` failed; None: give up.
+
+        The sync `call` and the async client's loop both decide here.
+        """
+        error.tries = tries
+        reason = self.reason_to_retry(request.method, error)
+        if reason is None or tries > self.max_retries:
+            return None
+        wait = self.delay(tries, error)
+        logger.info(
+            "retrying %s %s in %.2f s (try %d of %d): %s",
+            request.method,
+            request.path,
+            wait,
+            tries + 1,
+            self.max_retries + 1,
+            reason,
+        )
+        return wait
 
 
 def never_sent(cause: BaseException | None) -> bool:
@@ -133,8 +154,11 @@ def never_sent(cause: BaseException | None) -> bool:
     TLS failures are excluded (they do not heal by retrying), and so is everything after the
     connection was made.
     """
-    if isinstance(cause, requests.exceptions.SSLError):
+    if _is_tls_failure(cause):
         return False
+    httpx = sys.modules.get("httpx")  # the async client's transport, imported only there
+    if httpx is not None and isinstance(cause, httpx.ConnectError | httpx.TimeoutException):
+        return isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
     if isinstance(cause, requests.exceptions.ConnectTimeout):
         return True
     if isinstance(cause, requests.exceptions.ConnectionError):
@@ -142,6 +166,17 @@ def never_sent(cause: BaseException | None) -> bool:
         if isinstance(reason, MaxRetryError):
             reason = reason.reason
         return isinstance(reason, NewConnectionError | ConnectTimeoutError)
+    return False
+
+
+def _is_tls_failure(cause: BaseException | None) -> bool:
+    """Whether a failure comes from TLS (requests' SSLError, or ssl's error inside httpx's)."""
+    for _ in range(8):  # exception chains are short; a bound guards against cycles
+        if cause is None:
+            return False
+        if isinstance(cause, requests.exceptions.SSLError | ssl.SSLError):
+            return True
+        cause = cause.__cause__ or cause.__context__
     return False
 
 

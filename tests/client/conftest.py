@@ -9,24 +9,40 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from anyio.from_thread import BlockingPortal
 
-import cachetclient
 from cachetclient.v1.client import Client
+from tests.async_bridge import CLIENT_KINDS, client_of_kind, event_loop_portal
+
+
+@pytest.fixture(scope="session")
+def portal() -> Iterator[BlockingPortal]:
+    """An event loop in a thread, where the async client runs for the sync-written tests."""
+    with event_loop_portal() as running:
+        yield running
+
+
+@pytest.fixture(params=CLIENT_KINDS)
+def client_kind(request: pytest.FixtureRequest) -> str:
+    """`sync` (Client) or `async` (AsyncClient): the suite runs once with each."""
+    return str(request.param)
 
 
 @pytest.fixture
-def client(cachet_emulator: Any) -> Iterator[Client]:
+def client(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> Iterator[Client]:
     """A client holding the emulator's API token."""
-    with cachetclient.Client(
-        endpoint=cachet_emulator.endpoint, api_token=cachet_emulator.token
+    with client_of_kind(
+        client_kind, portal, endpoint=cachet_emulator.endpoint, api_token=cachet_emulator.token
     ) as authenticated:
         yield authenticated
 
 
 @pytest.fixture
-def guest(cachet_emulator: Any) -> Iterator[Client]:
+def guest(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> Iterator[Client]:
     """A client without a token: Cachet serves it as a guest."""
-    with cachetclient.Client(endpoint=cachet_emulator.endpoint, api_token="") as anonymous:
+    with client_of_kind(
+        client_kind, portal, endpoint=cachet_emulator.endpoint, api_token=""
+    ) as anonymous:
         yield anonymous
 
 

@@ -8,19 +8,34 @@ from typing import Any
 
 import pytest
 import requests
+from anyio.from_thread import BlockingPortal
 
-import cachetclient
 from cachet_emulator.server import CachetEmulator
 from cachetclient.v1.client import Client
+from tests.async_bridge import CLIENT_KINDS, client_of_kind, event_loop_portal
 
 READ_TIMEOUT = 0.5
 """The client's read timeout here; `delay` faults wait longer than this."""
 
 
-@pytest.fixture
-def client(cachet_emulator: CachetEmulator) -> Iterator[Client]:
-    """A client with the default two retries, short backoff and a short read timeout."""
-    with cachetclient.Client(
+@pytest.fixture(scope="session")
+def portal() -> Iterator[BlockingPortal]:
+    """An event loop in a thread, where the async client runs for the sync-written tests."""
+    with event_loop_portal() as running:
+        yield running
+
+
+@pytest.fixture(params=CLIENT_KINDS)
+def client(
+    cachet_emulator: CachetEmulator, request: pytest.FixtureRequest, portal: BlockingPortal
+) -> Iterator[Client]:
+    """A client with the default two retries, short backoff and a short read timeout.
+
+    Each test using it runs with `Client` and with `AsyncClient`.
+    """
+    with client_of_kind(
+        request.param,
+        portal,
         cachet_emulator.endpoint,
         cachet_emulator.token,
         timeout=(2.0, READ_TIMEOUT),

@@ -190,4 +190,4 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         Raises:
             NotFoundError: (a requests HTTPError) if not found.
         """
-        self.delete_by_ids((group_id,))
+        return self.delete_by_ids((group_id,))

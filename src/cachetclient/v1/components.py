@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
+from cachetclient.apirequest import Plan
 from cachetclient.base import Manager, Resource
 from cachetclient.fields import (
     FLAG,
@@ -259,13 +260,13 @@ class ComponentManager(Manager[Component]):
         Raises:
             NotFoundError: (a requests HTTPError) if the component does not exist.
         """
-        self.delete_by_ids((component_id,))
+        return self.delete_by_ids((component_id,))
 
-    def save(self, resource: Component) -> Component:
+    def save_plan(self, resource: Component) -> Plan[Component]:
         """Send a component's changes (refusing to drop every tag, which Cachet ignores)."""
         if "tags" in resource.changed_fields:
             _refuse_removing_every_tag(resource.tag_names)
-        return super().save(resource)
+        return super().save_plan(resource)
 
     def _query(
         self,

@@ -100,4 +100,4 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
 
     def delete(self, incident_id: int, update_id: int) -> None:
         """Delete an incident update."""
-        self.delete_by_ids((incident_id, update_id))
+        return self.delete_by_ids((incident_id, update_id))

@@ -251,4 +251,4 @@ class IncidentManager(Manager[Incident]):
 
     def delete(self, incident_id: int) -> None:
         """Delete an incident."""
-        self.delete_by_ids((incident_id,))
+        return self.delete_by_ids((incident_id,))

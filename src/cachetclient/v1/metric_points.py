@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
+from cachetclient.apirequest import Plan
 from cachetclient.base import Ids, Manager, Resource
+from cachetclient.batch import BatchResult
 from cachetclient.fields import (
     INTEGER,
     NUMBER,
@@ -67,6 +69,34 @@ class MetricPointsManager(Manager[MetricPoint]):
         """
         return self.create_in((metric_id,), {"value": value, "timestamp": timestamp})
 
+    def create_many(
+        self,
+        metric_id: int,
+        values: Iterable[float | tuple[float, DateInput]],
+        *,
+        concurrency: int = 8,
+    ) -> BatchResult[MetricPoint]:
+        """Create many points of a metric; a point Cachet refuses does not stop the others.
+
+        Args:
+            metric_id: The metric to add the points to.
+            values: Values, or (value, timestamp) pairs.
+            concurrency: With `AsyncClient`, how many requests are in flight at once (the
+                sync client sends one after the other).
+
+        Returns:
+            A `BatchResult`: the created points in input order and the failures (index, value,
+            error). With `AsyncClient`, an awaitable of it.
+        """
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise ValueError(f"concurrency must be a positive integer, not {concurrency!r}")
+
+        def plan_for(item: float | tuple[float, DateInput]) -> Plan[MetricPoint]:
+            value, timestamp = item if isinstance(item, tuple) else (item, UNSET)
+            return self.create_plan((metric_id,), {"value": value, "timestamp": timestamp})
+
+        return self.http_client.run_many(list(values), plan_for, concurrency)
+
     def update(
         self,
         metric_id: int,
@@ -100,4 +130,4 @@ class MetricPointsManager(Manager[MetricPoint]):
 
     def delete(self, metric_id: int, point_id: int) -> None:
         """Delete a metric point."""
-        self.delete_by_ids((metric_id, point_id))
+        return self.delete_by_ids((metric_id, point_id))

@@ -174,4 +174,4 @@ class MetricsManager(Manager[Metric]):
 
     def delete(self, metric_id: int) -> None:
         """Delete a metric (and, on Cachet 2.4, its points)."""
-        self.delete_by_ids((metric_id,))
+        return self.delete_by_ids((metric_id,))

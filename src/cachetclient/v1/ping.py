@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from cachetclient.apirequest import ApiRequest
+from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.base import Manager, Resource
 from cachetclient.errors import CachetError
 
@@ -26,8 +26,11 @@ class PingManager(Manager[Resource]):
         Returns:
             True if Cachet answered `Pong!`; False for any error answer or no answer.
         """
+        return self.run(self._ping_plan())
+
+    def _ping_plan(self) -> Plan[bool]:
         try:
-            payload: Any = self.send(ApiRequest("GET", self.path))
+            payload: Any = yield ApiRequest("GET", self.path)
         except CachetError:
             return False
         return isinstance(payload, dict) and payload.get("data") == "Pong!"

@@ -156,7 +156,7 @@ class ScheduleManager(Manager[Schedule]):
         Raises:
             NotFoundError: (a requests HTTPError) if the schedule does not exist.
         """
-        self.delete_by_ids((schedule_id,))
+        return self.delete_by_ids((schedule_id,))
 
     def count(self) -> int:
         """Count the total number of scheduled events."""

@@ -35,7 +35,7 @@ class StatusManager(Manager[Status]):
 
     def get(self) -> Status:
         """Get the overall system status."""
-        return self.item_from_payload(self.send(ApiRequest("GET", self.path)))
+        return self.run(self.fetch_plan(ApiRequest("GET", self.path)))
 
     def __call__(self) -> Status:
         """Shortcut to get (`client.status().message`)."""

@@ -82,4 +82,4 @@ class SubscriberManager(Manager[Subscriber]):
         Raises:
             NotFoundError: (a requests HTTPError) if the subscriber does not exist.
         """
-        self.delete_by_ids((subscriber_id,))
+        return self.delete_by_ids((subscriber_id,))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from cachetclient.apirequest import ApiRequest
+from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.base import Manager, Resource
 from cachetclient.errors import InvalidResponseError
 
@@ -51,7 +51,10 @@ class VersionManager(Manager[Version]):
 
     def get(self) -> Version:
         """Get version info from the server (`client.version.get().value`)."""
-        payload = self.send(ApiRequest("GET", self.path))
+        return self.run(self._version_plan())
+
+    def _version_plan(self) -> Plan[Version]:
+        payload = yield ApiRequest("GET", self.path)
         if not isinstance(payload, dict) or not isinstance(payload.get("data"), str):
             raise InvalidResponseError(
                 "the answer of /version has no version string",

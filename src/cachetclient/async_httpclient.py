@@ -1,0 +1,226 @@
+"""AsyncHttpClient: the asyncio transport (httpx), driving the same plans as `HttpClient`.
+
+Why a sans-I/O core rather than generated code: every operation of the library is already a
+plan (`apirequest.Plan`) — a generator that yields `ApiRequest`s and receives decoded JSON —
+and lists are walked by the I/O-free `ListWalker`. Managers and resources hand their plans to
+the transport's `run`: `HttpClient.run` drives them at once, `AsyncHttpClient.run` returns a
+coroutine. So request building, parsing, pagination, error mapping and the retry decisions
+live once; what is written twice is only the few loops that do I/O (run, walk, retry, batch),
+each a handful of lines. Generating a sync copy from async source (unasync) would have meant
+rewriting every manager as `async def` and keeping a generated twin of each in the tree.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncGenerator, Callable, Sequence
+from types import TracebackType
+from typing import Any, TypeVar, cast
+from urllib.parse import urlencode
+
+import httpx
+
+from cachetclient import errors
+from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response
+from cachetclient.batch import BATCH_ERRORS, BatchResult
+from cachetclient.httpclient import (
+    DEFAULT_TIMEOUT,
+    DEFAULT_TIMEZONE,
+    Timeout,
+    _checked_timeout,
+    _zone,
+    warn_insecure,
+)
+from cachetclient.pagination import Item, ListWalker
+from cachetclient.retry import RetryPolicy
+
+logger = logging.getLogger("cachetclient")
+
+T = TypeVar("T")
+ResourceT = TypeVar("ResourceT")
+ItemT = TypeVar("ItemT")
+
+
+class AsyncHttpClient:
+    """Sends `ApiRequest`s to one Cachet API endpoint over a pooled httpx connection.
+
+    Takes the arguments of `HttpClient`, plus `transport`: an httpx transport to use instead
+    of the default pooled one (e.g. with other connection limits).
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_token: str | None = None,
+        *,
+        verify_tls: bool = True,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        timezone: str | None = DEFAULT_TIMEZONE,
+        user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.retry_policy = retry_policy or RetryPolicy()
+        self.api_token = (api_token or "").strip() or None
+        self.verify_tls = verify_tls
+        self.timeout = _checked_timeout(timeout)
+        self.timezone_name = timezone
+        self.timezone = _zone(timezone)
+        from cachetclient import __version__
+
+        if not verify_tls:
+            warn_insecure(self.base_url)
+        headers = {
+            "Accept": "application/json",
+            "User-Agent": user_agent or f"cachet-client/{__version__}",
+        }
+        if self.api_token:
+            headers["X-Cachet-Token"] = self.api_token
+        if timezone:
+            headers["Time-Zone"] = timezone
+        connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
+        try:
+            self._client = httpx.AsyncClient(
+                headers=headers,
+                verify=verify_tls,
+                timeout=httpx.Timeout(read, connect=connect),
+                follow_redirects=True,  # as requests does
+                transport=transport,
+            )
+        except (UnicodeEncodeError, httpx.LocalProtocolError):
+            # The message would quote the header, i.e. the token.
+            raise errors.ConfigurationError(
+                "the API token or timezone holds characters an HTTP header cannot carry"
+            ) from None
+
+    def __repr__(self) -> str:
+        return f"<AsyncHttpClient {self.base_url}>"
+
+    def url_for(self, path: str) -> str:
+        """The absolute URL of a path below the endpoint."""
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    async def run(self, plan: Plan[T]) -> T:
+        """Drive `plan` to its result (the async twin of `apirequest.run_plan`)."""
+        try:
+            request = next(plan)
+            while True:
+                try:
+                    answer = await self.send(request)
+                except errors.CachetError as error:
+                    request = plan.throw(error)
+                else:
+                    request = plan.send(answer)
+        except StopIteration as done:
+            return cast(T, done.value)
+        finally:
+            plan.close()
+
+    async def walk(
+        self, walker: ListWalker, make: Callable[[Item], ResourceT]
+    ) -> AsyncGenerator[ResourceT, None]:
+        """Yield the items of a list as `make` builds them, a request per page when needed."""
+        while (request := walker.next_request()) is not None:
+            for item in walker.receive(await self.send(request)):
+                yield make(item)
+
+    async def run_many(
+        self, items: Sequence[ItemT], plan_for: Callable[[ItemT], Plan[T]], concurrency: int
+    ) -> BatchResult[T]:
+        """Run one plan per item, at most `concurrency` at once; failures do not stop the rest."""
+        batch: BatchResult[T] = BatchResult(results=[None] * len(items))
+        pending = iter(enumerate(items))
+
+        async def worker() -> None:
+            for index, item in pending:  # shared: each worker takes the next item
+                try:
+                    batch.record(index, item, await self.run(plan_for(item)))
+                except BATCH_ERRORS as error:
+                    batch.record(index, item, error)
+
+        await asyncio.gather(*(worker() for _ in range(min(concurrency, len(items)))))
+        return batch
+
+    async def send(self, request: ApiRequest) -> Any:
+        """Perform one call, retried per `retry_policy` (as `HttpClient.send`)."""
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                return await self.send_once(request)
+            except errors.CachetError as error:
+                if self.retry_policy.already_done(request, error, tries):
+                    return None
+                wait = self.retry_policy.wait_before_retry(request, error, tries)
+                if wait is None:
+                    raise
+                await asyncio.sleep(wait)
+
+    async def send_once(self, request: ApiRequest) -> Any:
+        """Perform one call without retrying (errors as for `HttpClient.send`)."""
+        url = self.url_for(request.path)
+        shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
+        if self._client.is_closed:
+            raise errors.ConfigurationError("this AsyncClient is closed: create a new one")
+        started = time.perf_counter()
+        try:
+            response = await self._client.request(
+                request.method, url, params=request.params or None, json=request.json
+            )
+        except httpx.TimeoutException as exc:
+            raise errors.TimeoutError(
+                f"{request.method} {shown_url} got no answer within {self.timeout} seconds"
+            ) from exc
+        except (httpx.LocalProtocolError, UnicodeEncodeError):
+            raise errors.ConfigurationError(
+                "the API token or timezone holds characters an HTTP header cannot carry"
+            ) from None
+        except httpx.HTTPError as exc:
+            raise errors.ConnectionError(
+                f"{request.method} {shown_url} could not reach Cachet: {exc!r}"
+            ) from exc
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        logger.debug(
+            "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
+        )
+        raw = RawResponse(
+            status_code=response.status_code,
+            content_type=response.headers.get("Content-Type", ""),
+            body=response.content,
+            method=request.method,
+            url=str(response.url),
+        )
+        try:
+            return read_response(raw, api_token=self.api_token)
+        except errors.HTTPError as exc:
+            exc.response = response  # httpx's Response: the same attributes
+            raise
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: dict[str, Any] | None = None,
+    ) -> Any:
+        """Shortcut for `send(ApiRequest(method, path, params, json))`."""
+        return await self.send(ApiRequest(method.upper(), path, params or {}, json))
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await self._client.aclose()
+
+    async def __aenter__(self) -> AsyncHttpClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
