@@ -13,7 +13,6 @@ rewriting every manager as `async def` and keeping a generated twin of each in t
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from collections.abc import AsyncGenerator, Callable, Sequence
 from types import TracebackType
@@ -23,7 +22,7 @@ from urllib.parse import urlencode
 import httpx
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response
+from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
 from cachetclient.httpclient import (
     DEFAULT_TIMEOUT,
@@ -31,12 +30,11 @@ from cachetclient.httpclient import (
     Timeout,
     _checked_timeout,
     _zone,
+    decode_answer,
     warn_insecure,
 )
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
-
-logger = logging.getLogger("cachetclient")
 
 T = TypeVar("T")
 ResourceT = TypeVar("ResourceT")
@@ -182,22 +180,7 @@ class AsyncHttpClient:
             raise errors.ConnectionError(
                 f"{request.method} {shown_url} could not reach Cachet: {exc!r}"
             ) from exc
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        logger.debug(
-            "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
-        )
-        raw = RawResponse(
-            status_code=response.status_code,
-            content_type=response.headers.get("Content-Type", ""),
-            body=response.content,
-            method=request.method,
-            url=str(response.url),
-        )
-        try:
-            return read_response(raw, api_token=self.api_token)
-        except errors.HTTPError as exc:
-            exc.response = response  # httpx's Response: the same attributes
-            raise
+        return decode_answer(request, shown_url, started, response, self.api_token)
 
     async def request(
         self,

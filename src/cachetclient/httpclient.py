@@ -157,22 +157,7 @@ class HttpClient:
             raise errors.ConnectionError(
                 f"{request.method} {shown_url} could not reach Cachet: {exc}"
             ) from exc
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        logger.debug(
-            "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
-        )
-        raw = RawResponse(
-            status_code=response.status_code,
-            content_type=response.headers.get("Content-Type", ""),
-            body=response.content,
-            method=request.method,
-            url=response.url,
-        )
-        try:
-            return read_response(raw, api_token=self.api_token)
-        except errors.HTTPError as exc:
-            exc.response = response
-            raise
+        return decode_answer(request, shown_url, started, response, self.api_token)
 
     def request(
         self,
@@ -243,3 +228,30 @@ def _zone(name: str | None) -> tzinfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise errors.ConfigurationError(f"unknown timezone {name!r}: use an IANA name") from exc
+
+
+def decode_answer(
+    request: ApiRequest, shown_url: str, started: float, response: Any, api_token: str | None
+) -> Any:
+    """Log an answer and decode it (both transports; `response` is requests' or httpx's).
+
+    Raises:
+        HTTPError: (a subclass by status) carrying `response`, when Cachet answers an error.
+        InvalidResponseError: when the answer is not Cachet's JSON.
+    """
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    logger.debug(
+        "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
+    )
+    raw = RawResponse(
+        status_code=response.status_code,
+        content_type=response.headers.get("Content-Type", ""),
+        body=response.content,
+        method=request.method,
+        url=str(response.url),
+    )
+    try:
+        return read_response(raw, api_token=api_token)
+    except errors.HTTPError as exc:
+        exc.response = response  # requests' or httpx's Response: the same attributes
+        raise
