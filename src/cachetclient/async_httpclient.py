@@ -27,11 +27,9 @@ from cachetclient.batch import BATCH_ERRORS, BatchResult
 from cachetclient.httpclient import (
     DEFAULT_TIMEOUT,
     DEFAULT_TIMEZONE,
+    EndpointSettings,
     Timeout,
-    _checked_timeout,
-    _zone,
     decode_answer,
-    warn_insecure,
 )
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
@@ -41,10 +39,10 @@ ResourceT = TypeVar("ResourceT")
 ItemT = TypeVar("ItemT")
 
 
-class AsyncHttpClient:
+class AsyncHttpClient(EndpointSettings):
     """Sends `ApiRequest`s to one Cachet API endpoint over a pooled httpx connection.
 
-    Takes the arguments of `HttpClient`, plus `transport`: an httpx transport to use instead
+    Takes the arguments of `EndpointSettings`, plus `transport`: an httpx transport to use instead
     of the default pooled one (e.g. with other connection limits).
     """
 
@@ -60,29 +58,19 @@ class AsyncHttpClient:
         retry_policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.retry_policy = retry_policy or RetryPolicy()
-        self.api_token = (api_token or "").strip() or None
-        self.verify_tls = verify_tls
-        self.timeout = _checked_timeout(timeout)
-        self.timezone_name = timezone
-        self.timezone = _zone(timezone)
-        from cachetclient import __version__
-
-        if not verify_tls:
-            warn_insecure(self.base_url)
-        headers = {
-            "Accept": "application/json",
-            "User-Agent": user_agent or f"cachet-client/{__version__}",
-        }
-        if self.api_token:
-            headers["X-Cachet-Token"] = self.api_token
-        if timezone:
-            headers["Time-Zone"] = timezone
+        super().__init__(
+            base_url,
+            api_token,
+            verify_tls=verify_tls,
+            timeout=timeout,
+            timezone=timezone,
+            user_agent=user_agent,
+            retry_policy=retry_policy,
+        )
         connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
         try:
             self._client = httpx.AsyncClient(
-                headers=headers,
+                headers=self.headers,
                 verify=verify_tls,
                 timeout=httpx.Timeout(read, connect=connect),
                 follow_redirects=True,  # as requests does
@@ -96,10 +84,6 @@ class AsyncHttpClient:
 
     def __repr__(self) -> str:
         return f"<AsyncHttpClient {self.base_url}>"
-
-    def url_for(self, path: str) -> str:
-        """The absolute URL of a path below the endpoint."""
-        return f"{self.base_url}/{path.lstrip('/')}"
 
     async def run(self, plan: Plan[T]) -> T:
         """Drive `plan` to its result (the async twin of `apirequest.run_plan`)."""

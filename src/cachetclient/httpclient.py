@@ -36,8 +36,8 @@ ResourceT = TypeVar("ResourceT")
 ItemT = TypeVar("ItemT")
 
 
-class HttpClient:
-    """Sends `ApiRequest`s to one Cachet API endpoint and returns the decoded JSON.
+class EndpointSettings:
+    """What both transports (`HttpClient`, `AsyncHttpClient`) know of the endpoint.
 
     Args:
         base_url: the API root, e.g. `https://status.example.com/api/v1`.
@@ -69,29 +69,57 @@ class HttpClient:
         self.timeout = _checked_timeout(timeout)
         self.timezone_name = timezone
         self.timezone = _zone(timezone)
-        from cachetclient import __version__  # the package finishes importing first
-
-        self._session = requests.Session()
-        self._session.verify = verify_tls
         if not verify_tls:
             warn_insecure(self.base_url)
-        self._session.headers.update(
-            {
-                "Accept": "application/json",
-                "User-Agent": user_agent or f"cachet-client/{__version__}",
-            }
-        )
-        if self.api_token:
-            self._session.headers["X-Cachet-Token"] = self.api_token
-        if timezone:
-            self._session.headers["Time-Zone"] = timezone
+        from cachetclient import __version__  # the package finishes importing first
 
-    def __repr__(self) -> str:
-        return f"<HttpClient {self.base_url}>"
+        self.headers = {
+            "Accept": "application/json",
+            "User-Agent": user_agent or f"cachet-client/{__version__}",
+        }
+        """The headers every request carries (token and timezone included)."""
+        if self.api_token:
+            self.headers["X-Cachet-Token"] = self.api_token
+        if timezone:
+            self.headers["Time-Zone"] = timezone
 
     def url_for(self, path: str) -> str:
         """The absolute URL of a path below the endpoint."""
         return f"{self.base_url}/{path.lstrip('/')}"
+
+
+class HttpClient(EndpointSettings):
+    """Sends `ApiRequest`s to one Cachet API endpoint and returns the decoded JSON.
+
+    Takes the arguments of `EndpointSettings`.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_token: str | None = None,
+        *,
+        verify_tls: bool = True,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        timezone: str | None = DEFAULT_TIMEZONE,
+        user_agent: str | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(
+            base_url,
+            api_token,
+            verify_tls=verify_tls,
+            timeout=timeout,
+            timezone=timezone,
+            user_agent=user_agent,
+            retry_policy=retry_policy,
+        )
+        self._session = requests.Session()
+        self._session.verify = verify_tls
+        self._session.headers.update(self.headers)
+
+    def __repr__(self) -> str:
+        return f"<HttpClient {self.base_url}>"
 
     def send(self, request: ApiRequest) -> Any:
         """Perform one call, retried per `retry_policy`; return the decoded JSON (`None` for 204).
@@ -199,7 +227,7 @@ def warn_insecure(base_url: str) -> None:
         f"TLS certificate verification is off for {base_url}: the API token can be read by "
         "anyone between you and the server. Use verify_tls=False only with test servers.",
         InsecureTLSWarning,
-        stacklevel=4,
+        stacklevel=5,  # EndpointSettings, the transport, Client(), the caller
     )
     host = re.escape(urlsplit(base_url).hostname or "")
     warnings.filterwarnings(
