@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 import warnings
@@ -115,8 +116,8 @@ class HttpClient(EndpointSettings):
             retry_policy=retry_policy,
         )
         self._session = requests.Session()
-        self._session.verify = verify_tls
         self._session.headers.update(self.headers)
+        _read_environment_once(self._session, self.base_url, verify_tls)
 
     def __repr__(self) -> str:
         return f"<HttpClient {self.base_url}>"
@@ -141,8 +142,7 @@ class HttpClient(EndpointSettings):
     ) -> Generator[ResourceT, None, None]:
         """Yield the items of a list as `make` builds them, a request per page when needed."""
         while (request := walker.next_request()) is not None:
-            for item in walker.receive(self.send(request)):
-                yield make(item)
+            yield from map(make, walker.receive(self.send(request)))
 
     def run_many(
         self, items: Sequence[ItemT], plan_for: Callable[[ItemT], Plan[T]], concurrency: int
@@ -233,6 +233,20 @@ def warn_insecure(base_url: str) -> None:
     warnings.filterwarnings(
         "ignore", f"Unverified HTTPS request is being made to host '{host}'", InsecureRequestWarning
     )
+
+
+def _read_environment_once(session: requests.Session, base_url: str, verify_tls: bool) -> None:
+    """Settle what requests would otherwise look up in the environment on every request.
+
+    The proxy variables (`HTTP_PROXY`, `HTTPS_PROXY`, `ALL_PROXY`, `NO_PROXY`), the CA bundle
+    (`REQUESTS_CA_BUNDLE`, `CURL_CA_BUNDLE`) and `~/.netrc` credentials count as they are
+    when the client is created; every request goes to the same host, so one reading holds.
+    """
+    session.trust_env = False
+    session.proxies = requests.utils.get_environ_proxies(base_url)
+    bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
+    session.verify = (bundle or True) if verify_tls else False
+    session.auth = requests.utils.get_netrc_auth(base_url)
 
 
 def _checked_timeout(timeout: Timeout) -> Timeout:
