@@ -7,9 +7,10 @@ filters and quirks (on the Manager); everything below reads those declarations.
 from __future__ import annotations
 
 import json
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import replace
 from datetime import tzinfo
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from cachetclient.apirequest import ApiRequest, Plan
@@ -34,6 +35,9 @@ class Resource:
     repr_fields: ClassVar[tuple[str, ...]] = ("name",)
     """Attributes shown by `repr()` after the id."""
 
+    # Lists build thousands of resources: slots and a lazily made `_changed` keep that cheap.
+    __slots__ = ("_changed", "_data", "_manager")
+
     def __init__(self, manager: Manager[Any], data: dict[str, Any]) -> None:
         """Resource initializer.
 
@@ -43,7 +47,7 @@ class Resource:
         """
         self._manager = manager
         self._data = data
-        self._changed: set[str] = set()
+        self._changed: set[str] | None = None
 
     @property
     def attrs(self) -> dict[str, Any]:
@@ -58,10 +62,12 @@ class Resource:
     @property
     def changed_fields(self) -> frozenset[str]:
         """Names of the attributes set since the resource was fetched."""
-        return frozenset(self._changed)
+        return frozenset(self._changed or ())
 
     def mark_changed(self, name: str) -> None:
         """Record that attribute `name` must be sent by the next `update()`."""
+        if self._changed is None:
+            self._changed = set()
         self._changed.add(name)
 
     def get(self, name: str) -> Any:
@@ -90,7 +96,7 @@ class Resource:
     def _update_plan(self: R) -> Plan[R]:
         updated: R = yield from self._manager.save_plan(self)
         self._data = dict(updated.attrs)
-        self._changed.clear()
+        self._changed = None
         return updated
 
     def delete(self) -> None:
@@ -367,7 +373,9 @@ class Manager(Generic[R]):
 
     def iterate(self, query: ListQuery) -> Generator[R, None, None]:
         """Walk a list lazily, one page in memory at a time (an async iterator with AsyncClient)."""
-        return self._http.walk(ListWalker(query), self.instance_from_dict)
+        # `_page_of` already checked every item is a dict: build resources without re-checking.
+        make = cast("Callable[[dict[str, Any]], R]", partial(self.resource_class, self))
+        return self._http.walk(ListWalker(query), make)
 
     def count_matching(self, query: ListQuery) -> int:
         """How many items a list has: one small request, unless the client must filter."""

@@ -22,6 +22,9 @@ T_co = TypeVar("T_co", covariant=True)
 class Codec(Protocol[T]):
     """Converts one kind of value between Python and Cachet's JSON."""
 
+    plain: tuple[type, ...] = ()
+    """Exact types of response values that are already their Python value (read as they are)."""
+
     def decode(self, raw: Any, tz: tzinfo | None) -> T | None:
         """The Python value of a response value (`None` stays `None`)."""
 
@@ -31,6 +34,8 @@ class Codec(Protocol[T]):
 
 class Integer(Codec[int]):
     """Integers; tolerant of the integer strings some create responses echo back."""
+
+    plain = (int,)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> int | None:
         if raw is None or raw == "":
@@ -49,6 +54,8 @@ class Integer(Codec[int]):
 class Number(Codec[float]):
     """Floats (metric point values); Cachet writes integral floats without a fraction."""
 
+    plain = (float,)
+
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
         if raw is None or raw == "":
             return None
@@ -66,6 +73,8 @@ class Number(Codec[float]):
 class Text(Codec[str]):
     """Strings."""
 
+    plain = (str,)
+
     def decode(self, raw: Any, tz: tzinfo | None) -> str | None:
         return None if raw is None else str(raw)
 
@@ -77,6 +86,8 @@ class Text(Codec[str]):
 
 class Flag(Codec[bool]):
     """Booleans; Cachet sends some as 0/1 integers (incident and group `visible`)."""
+
+    plain = (bool,)
 
     def __init__(self, *, as_integer: bool = False) -> None:
         self.as_integer = as_integer
@@ -261,7 +272,10 @@ class Field(Generic[T]):
     def __get__(self, instance: Resource | None, owner: type) -> Field[T] | T | None:
         if instance is None:
             return self
-        return self.codec.decode(instance.attrs.get(self.key), instance.timezone)
+        raw = instance.attrs.get(self.key)
+        if raw is None or raw.__class__ in self.codec.plain:
+            return raw  # type: ignore[return-value]
+        return self.codec.decode(raw, instance.timezone)
 
     def __set__(self, instance: Resource, value: T) -> None:
         if not self.writable:
