@@ -30,17 +30,21 @@ def parse_datetime(value: str, tz: tzinfo | None) -> datetime:
         ValueError: if the text is not a timestamp Cachet writes.
     """
     text = value.strip()
-    long_form = _LONG_FORM.match(text)
-    if long_form:
-        parsed = datetime.strptime(f"{long_form[1]} {long_form[2]}", "%d %B %Y %H:%M:%S")
-    else:
-        parsed = _parse_short_forms(text)
+    parsed = _parse_short_form(text) or _parse_long_form(text)
+    if parsed is None:
+        raise ValueError(f"{text!r} is not a date and time Cachet understands")
     if parsed.tzinfo is None and tz is not None:
         parsed = parsed.replace(tzinfo=tz)
     return parsed
 
 
-def _parse_short_forms(text: str) -> datetime:
+def _parse_short_form(text: str) -> datetime | None:
+    if len(text) == 19 and text[10] == " ":
+        # `Y-m-d H:i:s`, what Cachet writes nearly everywhere: read without trying formats.
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
     for fmt in _FORMATS:
         try:
             return datetime.strptime(text, fmt)
@@ -49,7 +53,17 @@ def _parse_short_forms(text: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date and time Cachet understands") from None
+        return None
+
+
+def _parse_long_form(text: str) -> datetime | None:
+    long_form = _LONG_FORM.match(text)
+    if not long_form:
+        return None
+    try:
+        return datetime.strptime(f"{long_form[1]} {long_form[2]}", "%d %B %Y %H:%M:%S")
+    except ValueError:
+        return None
 
 
 def coerce_datetime(value: datetime | date | str | float, tz: tzinfo | None) -> datetime:
