@@ -159,6 +159,8 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
                 f"cpu {_x(ratios['ours/raw cpu'])}; reference/ours wall "
                 f"{_x(ratios['reference/ours wall'])} cpu {_x(ratios['reference/ours cpu'])}"
             )
+        if scenario == "page-size":
+            lines += _page_size_lines(table)
         if scenario == "memory":
             for entry in table["contenders"].values():
                 for measured in entry.get("runs", []):
@@ -181,6 +183,21 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
         value = "n/a" if item["value"] is None else f"{item['value']:.2f}"
         lines.append(f"  [{state:6}] {item['target']}: {value}")
     return "\n".join(lines)
+
+
+def _page_size_lines(table: dict[str, Any]) -> list[str]:
+    lines = []
+    for contender, entry in table["contenders"].items():
+        runs = entry.get("runs") or []
+        if entry.get("error") or not runs:
+            continue
+        first = statistics.median(run["first_item"] for run in runs)
+        growth = statistics.median(run["rss_growth_mb"] for run in runs)
+        lines.append(
+            f"{'':14} {contender:15} first item {first * 1000:6.1f} ms, "
+            f"memory of the walk {growth:5.1f} MB"
+        )
+    return lines
 
 
 def write_json(run: Run, tables: dict[str, Any], checks: list[Any], path: Path) -> None:

@@ -113,7 +113,28 @@ WORKER_SCENARIOS = (
         fresh_process_per_run=True,  # peak RSS is per process
     ),
 )
-SCENARIO_NAMES = (*(s.name for s in WORKER_SCENARIOS), "import", "cli", "emulator")
+PAGE_SIZES = (25, 50, 100, 200, 500, 1000, 2000, 5000)
+"""The `per_page` values the `page-size` sweep compares (ours only)."""
+
+PAGE_SIZE_SCENARIOS = tuple(
+    Scenario(
+        "page-size",
+        f"iterate every metric point with per_page={per_page}",
+        lambda plan: plan.points,
+        contenders=("ours",),
+        per_page={"ours": per_page},
+        runs=lambda plan: max(1, plan.runs // 2),
+        fresh_process_per_run=True,  # each run's memory starts from the same point
+    )
+    for per_page in PAGE_SIZES
+)
+SCENARIO_NAMES = (
+    *(s.name for s in WORKER_SCENARIOS),
+    "page-size",
+    "import",
+    "cli",
+    "emulator",
+)
 
 
 @dataclass
@@ -148,7 +169,7 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
     except BenchError as problem:
         print(f"The reference client is unavailable: {problem}", file=sys.stderr)
     token = secrets.token_hex(10)
-    worker_scenarios = [s for s in WORKER_SCENARIOS if s.name in selected]
+    worker_scenarios = [s for s in (*WORKER_SCENARIOS, *PAGE_SIZE_SCENARIOS) if s.name in selected]
     if worker_scenarios or "cli" in selected:
         data = ["--incidents", str(plan.incidents), "--points", str(plan.points)]
         data += ["--subscribers", str(plan.subscribers if "memory" in selected else 0)]
@@ -156,6 +177,9 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
             endpoint = server.url + "/api/v1"
             for scenario in worker_scenarios:
                 outcomes = _run_scenario(scenario, pythons, plan, server, token)
+                if scenario.name == "page-size":  # one row per page size
+                    for outcome in outcomes:
+                        outcome.contender = f"per_page={scenario.per_page['ours']}"
                 for outcome in outcomes:
                     _show(outcome)
                 result.outcomes += outcomes

@@ -120,7 +120,9 @@ def _answer(answers: IO[str], message: dict[str, Any]) -> None:
 
 def _prepared(job: Job) -> Callable[[int], dict[str, Any]]:
     work = _work_for(job)
-    work(1)  # opens the connection and imports what is loaded lazily
+    # Opens the connection and imports what is loaded lazily; `page-size` warms up without
+    # listing, so its runs see the memory of their first page.
+    work(0 if job.scenario == "page-size" else 1)
     return work
 
 
@@ -160,6 +162,7 @@ class _LibraryWork:
             "create": self.create,
             "count": self.count,
             "memory": self.memory,
+            "page-size": self.page_size,
         }
         if name not in table:
             raise ValueError(f"no scenario {name!r} for {self.job.contender}")
@@ -190,7 +193,20 @@ class _LibraryWork:
         return {"items": size * len(COUNTED), "totals": totals}
 
     def memory(self, size: int) -> dict[str, Any]:
-        return _memory_while_walking(self.client.subscribers.list(), size)
+        measured = _memory_while_walking(self.client.subscribers.list(), size)
+        del measured["first_item_at"]
+        return measured
+
+    def page_size(self, size: int) -> dict[str, Any]:
+        """Iterate metric points at `job.per_page`: time to the first item, memory of a page."""
+        if size == 0:
+            self.client.components.get(COMPONENT_ID)
+            return {"items": 0}
+        started, before = time.perf_counter(), _rss_bytes()
+        points = self.client.metric_points.list(LISTED_METRIC_ID, per_page=self.job.per_page)
+        measured = _memory_while_walking(points, size, baseline=before)
+        measured["first_item"] = measured.pop("first_item_at") - started
+        return measured
 
 
 class _RawWork:
@@ -212,11 +228,16 @@ class _RawWork:
             },
             "create": self.create,
             "count": self.count,
-            "memory": lambda size: _memory_while_walking(self.pages("subscribers"), size),
+            "memory": self.memory,
         }
         if name not in table:
             raise ValueError(f"no scenario {name!r} for raw requests")
         return table[name]
+
+    def memory(self, size: int) -> dict[str, Any]:
+        measured = _memory_while_walking(self.pages("subscribers"), size)
+        del measured["first_item_at"]
+        return measured
 
     def _json(self, response: requests.Response) -> Any:
         response.raise_for_status()
@@ -272,21 +293,30 @@ def _rss_bytes() -> int:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def _memory_while_walking(items: Iterator[Any], limit: int) -> dict[str, Any]:
-    """Resident memory after the first page and at its peak while walking the list."""
+def _memory_while_walking(
+    items: Iterator[Any], limit: int, baseline: int | None = None
+) -> dict[str, Any]:
+    """Resident memory after the first page and at its peak while walking the list.
+
+    The growth is counted from `baseline` (bytes) if given, else from after the first page.
+    """
     iterator = itertools.islice(items, limit)
     first = next(iterator, None)
+    first_item_at = time.perf_counter()
     after_first_page = _rss_bytes()
     peak = after_first_page
     seen = int(first is not None)
     for seen, _item in enumerate(iterator, start=2):
-        if seen % 500 == 0:
+        if seen % 100 == 0:
             peak = max(peak, _rss_bytes())
-    peak = max(peak, _rss_bytes(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+    peak = max(peak, _rss_bytes())
+    if baseline is None:  # the process's own peak, which may predate the walk
+        peak = max(peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
     mebibyte = 1024 * 1024
     return {
         "items": seen,
+        "first_item_at": first_item_at,
         "rss_after_first_page_mb": after_first_page / mebibyte,
         "rss_peak_mb": peak / mebibyte,
-        "rss_growth_mb": (peak - after_first_page) / mebibyte,
+        "rss_growth_mb": (peak - (after_first_page if baseline is None else baseline)) / mebibyte,
     }
