@@ -6,7 +6,12 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 import cachetclient
+from cachetclient.dates import parse_datetime
 from cachetclient.v1.client import Client
 
 UTC = dt.timezone.utc
@@ -63,3 +68,25 @@ def test_same_instant_whatever_the_request_timezone(cachet_emulator: Any) -> Non
     assert seen_in_tokyo.created_at == utc.components.get(component.id).created_at
     assert seen_in_tokyo.created_at is not None
     assert seen_in_tokyo.created_at.utcoffset() == dt.timedelta(hours=9)
+
+
+MOMENTS = st.datetimes(min_value=dt.datetime(1970, 1, 2), max_value=dt.datetime(2100, 1, 1))
+
+
+@given(MOMENTS.map(lambda moment: moment.replace(microsecond=0)))
+def test_every_format_cachet_writes_reads_back_the_same_moment(moment: dt.datetime) -> None:
+    long_form = f"{moment:%A} {moment.day}th {moment:%B %Y %H:%M:%S}"
+    seconds = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+    minutes = ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
+    for text in [moment.strftime(fmt) for fmt in seconds] + [long_form]:
+        assert parse_datetime(text, UTC) == moment.replace(tzinfo=UTC)
+    for text in [moment.strftime(fmt) for fmt in minutes]:
+        assert parse_datetime(text, None) == moment.replace(second=0)
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-02-30 10:00:00", "2026-01-01 25:00:00", "2026-01-01 10:00:0x", "", "soon"]
+)
+def test_impossible_timestamps_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a date and time"):
+        parse_datetime(text, UTC)
