@@ -11,10 +11,12 @@ import json
 from typing import Any
 
 import pytest
-from bench.report import render, scenario_tables, targets
+from bench.report import render, scenario_tables, targets, write_json
 from bench.runner import QUICK, Outcome, Run
 from bench.seeding import DataSet, seed
 from bench.workloads import Job, run, serve
+
+from bench import markdown
 
 
 @pytest.fixture
@@ -78,3 +80,24 @@ def test_served_worker_answers_ready_then_one_run_per_command(seeded: Any) -> No
     messages = [json.loads(line) for line in answers.getvalue().splitlines()]
     assert messages[0] == {"ready": True}
     assert [message["requests"] for message in messages[1:]] == [2, 2]
+
+
+def test_markdown_table_comes_from_the_written_results(seeded: Any, tmp_path: Any) -> None:
+    benchmark = Run(QUICK)
+    for contender in ("ours", "raw"):
+        measured = run(Job(contender, "get", seeded.endpoint, seeded.token, size=3))
+        benchmark.outcomes.append(Outcome("get", contender, runs=measured["runs"]))
+    tables = scenario_tables(benchmark)
+    written = tmp_path / "results.json"
+    write_json(benchmark, tables, targets(tables, benchmark), written)
+
+    results = json.loads(written.read_text())
+    rows = markdown.table(results).splitlines()
+
+    ours_wall = results["scenarios"]["get"]["contenders"]["ours"]["wall"]
+    get_row = next(row for row in rows if row.startswith("| `get`"))
+    assert f"x {QUICK.get:,}" in get_row
+    assert f"{ours_wall * 1000:,.0f} ms" in get_row
+    assert "| n/a |" in get_row  # no reference in this run
+    assert "list-large" not in "\n".join(rows)
+    assert f"{results['plan']['runs']} runs" in markdown.footnote(results)

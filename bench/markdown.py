@@ -1,0 +1,130 @@
+"""`python -m bench.markdown [RESULTS]`: the README's Performance table from `results.json`.
+
+The README and docs/guide/performance.md carry this table; regenerate it after `make bench`
+rather than editing figures by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench.processes import BENCH_DIR
+
+ROWS = (
+    ("get", "`get`: one component x {size}"),
+    ("list-defaults", "`list-defaults`: {size} incidents, default arguments"),
+    ("list-large", "`list-large`: {size} points, `per_page=500`"),
+    ("create", "`create`: {size} metric points"),
+    ("count", "`count`: eight lists x {size}"),
+)
+SIZES = {
+    "get": "get",
+    "list-defaults": "incidents",
+    "list-large": "points",
+    "create": "creates",
+    "count": "count_rounds",
+}
+
+
+def table(results: dict[str, Any]) -> str:
+    """The Markdown table of one benchmark run."""
+    scenarios, plan = results["scenarios"], results["plan"]
+    lines = [
+        "| scenario (same emulator, one run) | ours | raw `requests` | reference 4.0.1 "
+        "| ours/raw CPU | reference/ours wall |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, label in ROWS:
+        if name not in scenarios:
+            continue
+        found = scenarios[name]["contenders"]
+        ratios = scenarios[name]["ratios"]
+        show_requests = name == "list-defaults"
+        cells = [_wall(found.get(c), show_requests) for c in ("ours", "raw", "reference")]
+        cells += [_x(ratios.get("ours/raw cpu")), _x(ratios.get("reference/ours wall"))]
+        lines.append(f"| {label.format(size=f'{plan[SIZES[name]]:,}')} | {' | '.join(cells)} |")
+    lines += _memory_row(scenarios, plan) + _start_up_row(scenarios)
+    return "\n".join(lines)
+
+
+def footnote(results: dict[str, Any]) -> str:
+    """The sentence under the table: runs, machine, emulator throughput."""
+    machine = results["machine"]
+    text = (
+        f"Wall times are medians of {results['plan']['runs']} runs on a {machine['cpus']}-CPU "
+        f"machine (Python {machine['python']}); CPU is the client process's own."
+    )
+    throughput = results.get("emulator_throughput") or []
+    single = [row for row in throughput if row["connections"] == 1]
+    if single:
+        parts = [
+            f"{row['emulator_rps']:,.0f} {row['method']}s/s ({row['ratio']:.2f}x hello world)"
+            for row in single
+        ]
+        text += (
+            " On one connection the emulator serves "
+            + " and ".join(parts)
+            + ", against a Starlette hello-world app on the same server."
+        )
+    return text
+
+
+def _wall(entry: dict[str, Any] | None, show_requests: bool) -> str:
+    if not entry or entry.get("error") or entry.get("wall") is None:
+        return "n/a"
+    text = f"{entry['wall'] * 1000:,.0f} ms"
+    if show_requests:
+        text += f" ({entry['requests']:,.0f} requests)"
+    return text
+
+
+def _x(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
+
+
+def _memory_row(scenarios: dict[str, Any], plan: dict[str, Any]) -> list[str]:
+    runs = scenarios.get("memory", {}).get("contenders", {}).get("ours", {}).get("runs") or []
+    growths = [run["rss_growth_mb"] for run in runs if "rss_growth_mb" in run]
+    if not growths:
+        return []
+    return [
+        f"| `memory`: {plan['subscribers']:,} subscribers | +{max(growths):.1f} MB peak over "
+        "the first page | | | | |"
+    ]
+
+
+def _start_up_row(scenarios: dict[str, Any]) -> list[str]:
+    def wall(scenario: str, contender: str) -> str:
+        runs = scenarios.get(scenario, {}).get("contenders", {}).get(contender, {}).get("runs")
+        if not runs:
+            return "n/a"
+        return f"{statistics.median(run['wall'] for run in runs) * 1000:.0f} ms"
+
+    if "import" not in scenarios and "cli" not in scenarios:
+        return []
+    return [
+        f"| `import cachetclient` / `cachet version` | {wall('import', 'ours')} / "
+        f"{wall('cli', 'ours')} | {wall('import', 'raw')} (`import requests`) | "
+        f"{wall('import', 'reference')} | | |"
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table and its footnote."""
+    parser = argparse.ArgumentParser(prog="python -m bench.markdown")
+    parser.add_argument("results", nargs="?", type=Path, default=BENCH_DIR / "results.json")
+    arguments = parser.parse_args(argv)
+    results = json.loads(arguments.results.read_text())
+    print(table(results))
+    print()
+    print(footnote(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
