@@ -24,13 +24,8 @@ import httpx
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
-from cachetclient.httpclient import (
-    DEFAULT_TIMEOUT,
-    DEFAULT_TIMEZONE,
-    EndpointSettings,
-    Timeout,
-    decode_answer,
-)
+from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
+from cachetclient.httpclient import EndpointSettings, decode_answer
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
 

@@ -7,11 +7,11 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
+from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
 from cachetclient.errors import ConfigurationError
-from cachetclient.httpclient import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
-from cachetclient.retry import RetryPolicy
 
 if TYPE_CHECKING:
+    from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
     from cachetclient.v1.client import Client as ClientV1
 
@@ -63,6 +63,7 @@ def Client(
     """
     base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
     from cachetclient.httpclient import HttpClient
+    from cachetclient.retry import RetryPolicy
     from cachetclient.v1.client import Client as ClientV1
 
     http_client = HttpClient(
@@ -102,6 +103,7 @@ def AsyncClient(
     """
     base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
     from cachetclient.async_httpclient import AsyncHttpClient
+    from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
 
     http_client = AsyncHttpClient(

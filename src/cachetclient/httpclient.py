@@ -20,18 +20,14 @@ from urllib3.exceptions import InsecureRequestWarning
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response, run_plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
+from cachetclient.defaults import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
+from cachetclient.defaults import DEFAULT_TIMEZONE as DEFAULT_TIMEZONE
+from cachetclient.defaults import Timeout as Timeout
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
 
 logger = logging.getLogger("cachetclient")
 
-DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
-"""Seconds to wait for the connection and then for each read of the answer."""
-
-DEFAULT_TIMEZONE = "UTC"
-"""Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
-
-Timeout = float | tuple[float, float]
 T = TypeVar("T")
 ResourceT = TypeVar("ResourceT")
 ItemT = TypeVar("ItemT")

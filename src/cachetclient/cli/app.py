@@ -1,22 +1,111 @@
 """The `cachet` root command: global options, the client they build, and exit codes.
 
 Exit codes: 0 success, 1 Cachet or HTTP error (Cachet's message on stderr), 2 usage error.
+
+The subcommands are imported when they run (or when help lists them), so `cachet version`
+loads neither rich nor the commands generated for every resource.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import click
 
 import cachetclient
-from cachetclient.cli import board, doctor, resources, workflows
-from cachetclient.cli.render import Renderer
-from cachetclient.cli.session import Session
 from cachetclient.errors import CachetError, ConfigurationError
 
 DEFAULT_TIMEOUT = 10.0
+
+COMMANDS = {
+    "doctor": "cachetclient.cli.doctor:doctor",
+    "ping": "cachetclient.cli.workflows:ping",
+    "status": "cachetclient.cli.board:status",
+    "version": "cachetclient.cli.workflows:version",
+}
+"""The commands that are not a resource's group, as `module:attribute`."""
+
+RESOURCE_GROUPS = (
+    "components",
+    "groups",
+    "incidents",
+    "updates",
+    "templates",
+    "metrics",
+    "points",
+    "schedules",
+    "subscribers",
+    "subscriptions",
+)
+"""The names of `cachetclient.cli.resources.RESOURCES`, one command group each."""
+
+Loader = Callable[[], click.Command]
+
+
+class LazyCommands(MutableMapping[str, click.Command]):
+    """A group's commands by name, each built by its loader when first looked up.
+
+    Listing, help and "did you mean" hints see every name; only the commands looked up are
+    imported.
+    """
+
+    def __init__(self, loaders: Mapping[str, Loader]) -> None:
+        self._entries: dict[str, click.Command | Loader] = dict(loaders)
+
+    def __getitem__(self, name: str) -> click.Command:
+        entry = self._entries[name]
+        if not isinstance(entry, click.Command):
+            entry = self._entries[name] = entry()
+        return entry
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self._entries[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._entries[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _imported(target: str) -> Loader:
+    """A loader of the command at `module:attribute`."""
+
+    def load() -> click.Command:
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    return load
+
+
+def _resource_group(name: str) -> Loader:
+    """A loader of a resource's command group, with its workflow commands."""
+
+    def load() -> click.Command:
+        from cachetclient.cli import resources, workflows
+
+        group = resources.resource_group(name)
+        workflows.add_workflow_commands(group)
+        return group
+
+    return load
+
+
+def _commands() -> LazyCommands:
+    loaders = {name: _imported(target) for name, target in COMMANDS.items()}
+    loaders.update((name, _resource_group(name)) for name in RESOURCE_GROUPS)
+    return LazyCommands(loaders)
 
 
 class CachetFailure(click.ClickException):
@@ -52,7 +141,12 @@ Examples:
 """
 
 
-@click.group(cls=CachetGroup, epilog=EXAMPLES, context_settings={"max_content_width": 100})
+@click.group(
+    cls=CachetGroup,
+    commands=_commands(),
+    epilog=EXAMPLES,
+    context_settings={"max_content_width": 100},
+)
 @click.option(
     "--endpoint",
     envvar="CACHET_ENDPOINT",
@@ -100,6 +194,9 @@ def cli(
     Every command talks to the Cachet API given by --endpoint (or CACHET_ENDPOINT). Status
     values are accepted by name or number, in any case: major-outage or 4.
     """
+    from cachetclient.cli.render import Renderer
+    from cachetclient.cli.session import Session
+
     if insecure:
         click.echo("Warning: TLS certificates are not verified (--insecure).", err=True)
     session = Session(
@@ -111,12 +208,6 @@ def cli(
     )
     ctx.obj = session
     ctx.call_on_close(session.close)
-
-
-for command in (board.status, doctor.doctor, workflows.ping, workflows.version):
-    cli.add_command(command)
-resources.add_resource_commands(cli)
-workflows.add_workflow_commands(cli)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -9,19 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Group as Stack
-from rich.table import Table
-from rich.text import Text
 
 from cachetclient.cli.render import cell, console
-from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, OVERALL_COLOURS, SCHEDULE
 from cachetclient.errors import NotFoundError
-from cachetclient.v1.client import Client
 from cachetclient.v1.enums import SCHEDULE_STATUS_COMPLETE
+
+if TYPE_CHECKING:
+    from rich.console import Group
+    from rich.text import Text
+
+    from cachetclient.cli.session import Session
+    from cachetclient.v1.client import Client
 
 Data = dict[str, Any]
 T = TypeVar("T")
@@ -107,8 +109,12 @@ def _members(components: list[Data], group_id: Any) -> list[Data]:
     return sorted(members, key=lambda c: (c.get("order") or 0, c.get("id") or 0))
 
 
-def render(board: Board) -> Stack:
+def render(board: Board) -> Group:
     """The board as rich renderables."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     overall = board.status
     parts: list[Any] = [
         Text(
@@ -139,10 +145,12 @@ def render(board: Board) -> Stack:
     parts += [_schedule_line(schedule) for schedule in board.schedules] or [Text("  none")]
     parts += ["", Text("Metrics", style="bold underline")]
     parts += [_metric_line(metric) for metric in board.metrics] or [Text("  none")]
-    return Stack(*parts)
+    return Group(*parts)
 
 
 def _incident_lines(incident: Data) -> Text:
+    from rich.text import Text
+
     status = incident.get("latest_status", incident.get("status"))
     line = Text(f"  #{incident.get('id')} {incident.get('name')}{_hidden(incident)}  ")
     line.append_text(cell(status, INCIDENT))
@@ -159,12 +167,16 @@ def _hidden(item: Data) -> str:
 
 
 def _schedule_line(schedule: Data) -> Text:
+    from rich.text import Text
+
     line = Text(f"  {schedule.get('scheduled_at')}  {schedule.get('name')}  ")
     line.append_text(cell(schedule.get("status"), SCHEDULE))
     return line
 
 
 def _metric_line(metric: Data) -> Text:
+    from rich.text import Text
+
     point = metric.get("latest_point")
     shown = "no points yet" if not point else f"{point.get('value')} {metric.get('suffix') or ''}"
     when = f"  (at {point.get('created_at')})" if point else ""

@@ -9,14 +9,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.text import Text
 
 import cachetclient
 from cachetclient.cli.render import console
-from cachetclient.cli.session import Session
 from cachetclient.client import normalise_endpoint
 from cachetclient.errors import (
     AuthenticationError,
@@ -25,7 +23,10 @@ from cachetclient.errors import (
     HTTPError,
     InvalidResponseError,
 )
-from cachetclient.v1.client import Client
+
+if TYPE_CHECKING:
+    from cachetclient.cli.session import Session
+    from cachetclient.v1.client import Client
 
 SUPPORTED = ("2.3", "2.4")
 SKEW_TOLERANCE = timedelta(seconds=30)
@@ -233,6 +234,8 @@ def doctor(session: Session) -> None:
     if session.renderer.as_json:
         session.renderer.json([asdict(finding) for finding in found])
     else:
+        from rich.text import Text
+
         out = console()
         for finding in found:
             mark, colour = _MARKS[finding.outcome]

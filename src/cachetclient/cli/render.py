@@ -1,6 +1,7 @@
 """Output: rich tables for people, the API's JSON `data` for scripts.
 
-Colours appear only on a terminal (rich checks) and never when `NO_COLOR` is set.
+Colours appear only on a terminal (rich checks) and never when `NO_COLOR` is set. Rich is
+imported only when a table is printed: JSON output and plain messages do without it.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from cachetclient.base import Resource
 from cachetclient.cli.statuses import StatusKind
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 Data = Mapping[str, Any]
 
@@ -33,6 +35,8 @@ def console() -> Console:
 
     With `NO_COLOR` set there is no styling at all (rich alone would still print bold).
     """
+    from rich.console import Console
+
     return Console(
         file=sys.stdout,
         highlight=False,
@@ -43,6 +47,8 @@ def console() -> Console:
 
 def cell(value: Any, kind: StatusKind | None = None) -> Text:
     """One table cell; statuses show their label in their colour."""
+    from rich.text import Text
+
     if kind is not None and value is not None:
         return Text(f"{kind.name_of(value)}", style=kind.colour_of(value))
     if value is None:
@@ -90,6 +96,8 @@ class Renderer:
         if self.as_json:
             self.json(data)
             return
+        from rich.table import Table
+
         table = Table(show_header=False, box=None, pad_edge=False)
         table.add_column(style="bold")
         table.add_column(overflow="fold")
@@ -104,6 +112,8 @@ class Renderer:
         if self.as_json:
             self.json(rows)
             return
+        from rich.table import Table
+
         table = Table(*(column.key for column in columns), box=None, header_style="bold")
         for row in rows:
             table.add_row(*(cell(row.get(column.key), column.kind) for column in columns))

@@ -11,14 +11,13 @@ import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from cachetclient.base import Manager
 from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
 from cachetclient.cli.render import Column
-from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
 from cachetclient.v1.component_groups import ComponentGroupManager
 from cachetclient.v1.components import ComponentManager
@@ -30,6 +29,9 @@ from cachetclient.v1.metrics import MetricsManager
 from cachetclient.v1.schedules import ScheduleManager
 from cachetclient.v1.subscribers import SubscriberManager
 from cachetclient.v1.subscriptions import SubscriptionManager
+
+if TYPE_CHECKING:
+    from cachetclient.cli.session import Session
 
 OPERATIONS = ("list", "get", "create", "update", "delete")
 DEFAULT_PER_PAGE = 20
@@ -168,15 +170,12 @@ RESOURCES: tuple[ResourceCommands, ...] = (
 )
 
 
-def add_resource_commands(root: click.Group) -> None:
-    """Add one command group per resource, with the operations its manager has."""
-    for resource in RESOURCES:
-        commands = [_command(resource, operation) for operation in resource.operations()]
-        # The group's example is its first command's.
-        group = click.Group(resource.name, help=resource.help, epilog=commands[0].epilog)
-        for command in commands:
-            group.add_command(command)
-        root.add_command(group)
+def resource_group(name: str) -> click.Group:
+    """The command group of the resource `name`, with the operations its manager has."""
+    [resource] = [resource for resource in RESOURCES if resource.name == name]
+    commands = [_command(resource, operation) for operation in resource.operations()]
+    # The group's example is its first command's.
+    return click.Group(resource.name, commands, help=resource.help, epilog=commands[0].epilog)
 
 
 def _command(resource: ResourceCommands, operation: str) -> click.Command:

@@ -5,17 +5,19 @@ component's status, push a metric point; and `ping` / `version`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from cachetclient.base import Resource
 from cachetclient.cli.parameters import DateType
-from cachetclient.cli.session import Session
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
 from cachetclient.errors import CachetError, NotFoundError
 from cachetclient.v1 import enums
-from cachetclient.v1.components import Component
+
+if TYPE_CHECKING:
+    from cachetclient.base import Resource
+    from cachetclient.cli.session import Session
+    from cachetclient.v1.components import Component
 
 pass_session = click.pass_obj
 
@@ -191,15 +193,15 @@ def _label(component: Component) -> str:
     return COMPONENT.name_of(component.status)
 
 
-def add_workflow_commands(root: click.Group) -> None:
-    """Attach the workflow commands to their resource groups."""
-    placements = {
-        "components": [set_component_status],
-        "incidents": [open_incident, resolve_incident],
-        "points": [add_point],
-    }
-    for group_name, commands in placements.items():
-        group = root.commands[group_name]
-        assert isinstance(group, click.Group)
-        for command in commands:
-            group.add_command(command)
+PLACEMENTS: dict[str, tuple[click.Command, ...]] = {
+    "components": (set_component_status,),
+    "incidents": (open_incident, resolve_incident),
+    "points": (add_point,),
+}
+"""The workflow commands of each resource group."""
+
+
+def add_workflow_commands(group: click.Group) -> None:
+    """Attach the workflow commands that belong in a resource group (if any)."""
+    for command in PLACEMENTS.get(group.name or "", ()):
+        group.add_command(command)
