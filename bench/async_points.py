@@ -3,9 +3,9 @@
     python bench/async_points.py [COUNT] [LATENCY_MS]
 
 Starts the emulator in its own process, then creates COUNT (default 1000) points of a fresh
-metric four ways: one after the other with `Client`, and with `AsyncClient`'s
-`metric_points.create_many` at concurrency 1, 8 and 32. Prints each time and its speed-up
-over the sync client (sync seconds / async seconds).
+metric six ways: one after the other with `Client`, with `Client`'s `metric_points.create_many`
+at concurrency 8 and 32 (threads), and with `AsyncClient`'s at concurrency 1, 8 and 32. Prints
+each time and its speed-up over the sequential sync client (its seconds / their seconds).
 
 It does so twice: on loopback, where the one-process emulator is the bottleneck, and with
 LATENCY_MS (default 10) added to every answer by the emulator's `delay` fault, as a server
@@ -63,6 +63,15 @@ def sync_run(endpoint: str, token: str, values: list[float]) -> None:
             client.metric_points.create(metric_id=metric_id, value=value)
 
 
+def sync_many_run(endpoint: str, token: str, values: list[float], concurrency: int) -> None:
+    """Create every point with the sync client's `create_many` at the given concurrency."""
+    metric_id = new_metric(endpoint, token, f"sync {concurrency}")
+    with cachetclient.Client(endpoint, token) as client:
+        result = client.metric_points.create_many(metric_id, values, concurrency=concurrency)
+        if not result.ok:
+            raise SystemExit(f"{len(result.failures)} points failed: {result.failures[0]}")
+
+
 def async_run(endpoint: str, token: str, values: list[float], concurrency: int) -> None:
     """Create every point with `create_many` at the given concurrency."""
     metric_id = new_metric(endpoint, token, f"async {concurrency}")
@@ -100,14 +109,18 @@ def compare(endpoint: str, token: str, values: list[float], latency: float) -> N
     if latency:
         add_latency(endpoint, token, latency, times=count)
     sync_seconds = timed(lambda: sync_run(endpoint, token, values))
-    print(f"  sync Client, sequential:      {sync_seconds:6.2f} s  ({count / sync_seconds:.0f}/s)")
-    for concurrency in (1, 8, 32):
+    print(
+        f"  Client, sequential:              {sync_seconds:6.2f} s  ({count / sync_seconds:.0f}/s)"
+    )
+    variants = [("Client, threads", sync_many_run, c) for c in (8, 32)]
+    variants += [("AsyncClient, tasks", async_run, c) for c in (1, 8, 32)]
+    for label, run, concurrency in variants:
         if latency:
             add_latency(endpoint, token, latency, times=count)
-        seconds = timed(lambda c=concurrency: async_run(endpoint, token, values, c))
+        seconds = timed(lambda r=run, c=concurrency: r(endpoint, token, values, c))
         print(
-            f"  AsyncClient, concurrency {concurrency:<3}: {seconds:6.2f} s  "
-            f"({count / seconds:.0f}/s)  ratio sync/async = {sync_seconds / seconds:.2f}"
+            f"  {label + ', concurrency ' + str(concurrency):33}: {seconds:6.2f} s  "
+            f"({count / seconds:.0f}/s)  speed-up {sync_seconds / seconds:.2f}"
         )
 
 
@@ -117,7 +130,8 @@ def main() -> None:
     latency_ms = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
     values = [float(n % 97) for n in range(count)]
     with emulator_process() as (endpoint, token):
-        sync_run(endpoint, token, values[:50])  # warm up both paths
+        sync_run(endpoint, token, values[:50])  # warm up every path
+        sync_many_run(endpoint, token, values[:50], 8)
         async_run(endpoint, token, values[:50], 8)
         print(f"{count} metric points, loopback:")
         compare(endpoint, token, values, 0.0)

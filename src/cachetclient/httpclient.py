@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 import time
 import warnings
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timezone, tzinfo
 from types import TracebackType
 from typing import Any, TypeVar
@@ -114,6 +116,7 @@ class HttpClient(EndpointSettings):
         self._session = requests.Session()
         self._session.headers.update(self.headers)
         _read_environment_once(self._session, self.base_url, verify_tls)
+        self._local = threading.local()  # `run_many`'s worker threads keep a session here
 
     def __repr__(self) -> str:
         return f"<HttpClient {self.base_url}>"
@@ -143,16 +146,39 @@ class HttpClient(EndpointSettings):
     def run_many(
         self, items: Sequence[ItemT], plan_for: Callable[[ItemT], Plan[T]], concurrency: int
     ) -> BatchResult[T]:
-        """Run one plan per item, one after the other; a failed item does not stop the rest.
+        """Run one plan per item, `concurrency` at once; a failed item does not stop the others.
 
-        `concurrency` is accepted for the async client's sake (which runs that many at once).
+        With a `concurrency` above 1 the plans run in that many threads, each with its own
+        session (connection), so the answers of one do not wait for the others.
         """
         batch: BatchResult[T] = BatchResult(results=[None] * len(items))
-        for index, item in enumerate(items):
+
+        def outcome_of(item: ItemT) -> T | Exception:
             try:
-                batch.record(index, item, self.run(plan_for(item)))
+                return self.run(plan_for(item))
             except BATCH_ERRORS as error:
-                batch.record(index, item, error)
+                return error
+
+        workers = min(concurrency, len(items))
+        if workers <= 1:
+            outcomes: Iterable[T | Exception] = map(outcome_of, items)
+            for index, outcome in enumerate(outcomes):
+                batch.record(index, items[index], outcome)
+            return batch
+        sessions: list[requests.Session] = []
+
+        def open_session() -> None:
+            self._local.session = _session_like(self._session)
+            sessions.append(self._local.session)
+
+        pool = ThreadPoolExecutor(workers, "cachetclient", initializer=open_session)
+        try:
+            for index, outcome in enumerate(pool.map(outcome_of, items)):
+                batch.record(index, items[index], outcome)
+        finally:
+            pool.shutdown(cancel_futures=True)
+            for session in sessions:
+                session.close()
         return batch
 
     def send_once(self, request: ApiRequest) -> Any:
@@ -160,8 +186,9 @@ class HttpClient(EndpointSettings):
         url = self.url_for(request.path)
         shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
+        session = getattr(self._local, "session", None) or self._session
         try:
-            response = self._session.request(
+            response = session.request(
                 request.method,
                 url,
                 params=request.params or None,
@@ -243,6 +270,17 @@ def _read_environment_once(session: requests.Session, base_url: str, verify_tls:
     bundle = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE")
     session.verify = (bundle or True) if verify_tls else False
     session.auth = requests.utils.get_netrc_auth(base_url)
+
+
+def _session_like(template: requests.Session) -> requests.Session:
+    """A new session with the headers and settings of `template`, sharing no connection."""
+    session = requests.Session()
+    session.headers.update(template.headers)
+    session.trust_env = template.trust_env
+    session.proxies = dict(template.proxies)
+    session.verify = template.verify
+    session.auth = template.auth
+    return session
 
 
 def _checked_timeout(timeout: Timeout) -> Timeout:

@@ -81,8 +81,8 @@ class MetricPointsManager(Manager[MetricPoint]):
         Args:
             metric_id: The metric to add the points to.
             values: Values, or (value, timestamp) pairs.
-            concurrency: With `AsyncClient`, how many requests are in flight at once (the
-                sync client sends one after the other).
+            concurrency: How many requests are in flight at once (the sync client runs
+                them in that many threads, each with its own connection).
 
         Returns:
             A `BatchResult`: the created points in input order and the failures (index, value,
