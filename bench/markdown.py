@@ -52,6 +52,27 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def page_size_table(results: dict[str, Any]) -> str:
+    """The `page-size` sweep as a Markdown table (empty when the run did not include it)."""
+    sweep = results["scenarios"].get("page-size", {}).get("contenders", {})
+    lines = [
+        "| `per_page` | requests | walk (wall) | client CPU | first item | memory of the walk |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, entry in sweep.items():
+        runs = entry.get("runs") or []
+        if entry.get("error") or not runs:
+            continue
+        first = statistics.median(run["first_item"] for run in runs)
+        growth = statistics.median(run["rss_growth_mb"] for run in runs)
+        lines.append(
+            f"| {label.removeprefix('per_page=')} | {entry['requests']:,.0f} "
+            f"| {entry['wall'] * 1000:,.0f} ms | {entry['cpu'] * 1000:,.0f} ms "
+            f"| {first * 1000:.1f} ms | {growth:.1f} MB |"
+        )
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
 def footnote(results: dict[str, Any]) -> str:
     """The sentence under the table: runs, machine, emulator throughput."""
     machine = results["machine"]
@@ -123,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print()
     print(footnote(results))
+    sweep = page_size_table(results)
+    if sweep:
+        print()
+        print(sweep)
     return 0
 
 

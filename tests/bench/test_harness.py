@@ -101,3 +101,20 @@ def test_markdown_table_comes_from_the_written_results(seeded: Any, tmp_path: An
     assert "| n/a |" in get_row  # no reference in this run
     assert "list-large" not in "\n".join(rows)
     assert f"{results['plan']['runs']} runs" in markdown.footnote(results)
+
+
+def test_page_size_sweep_measures_each_page_size(seeded: Any, tmp_path: Any) -> None:
+    benchmark = Run(QUICK)
+    for per_page in (2, 5):
+        job = Job("ours", "page-size", seeded.endpoint, seeded.token, size=5, per_page=per_page)
+        measured = run(job)
+        benchmark.outcomes.append(Outcome("page-size", f"per_page={per_page}", measured["runs"]))
+    tables = scenario_tables(benchmark)
+    written = tmp_path / "results.json"
+    write_json(benchmark, tables, targets(tables, benchmark), written)
+
+    rows = markdown.page_size_table(json.loads(written.read_text())).splitlines()
+
+    assert [row.split(" | ")[:2] for row in rows[2:]] == [["| 2", "3"], ["| 5", "1"]]
+    first_run = benchmark.outcomes[0].runs[0]
+    assert first_run["items"] == 5 and first_run["first_item"] > 0
