@@ -132,6 +132,8 @@ class CachetApp:
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
         self.routes = ROUTES  # the control API describes them (openapi.json)
+        # (users_version they were read at, (user id, collation key of the api_key) by id)
+        self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
         self.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -248,11 +250,21 @@ class CachetApp:
         """
         wanted = mysql_collation_key(token).encode()
         found = None
-        for row in self.store.select("users"):
-            key = mysql_collation_key(str(row["api_key"])).encode()
+        for user_id, key in self._api_keys():
             if hmac.compare_digest(key, wanted) and found is None:
-                found = int(row["id"])
+                found = user_id
         return found
+
+    def _api_keys(self) -> tuple[tuple[int, bytes], ...]:
+        """Each user's id and api_key collation key, read again only after users changed."""
+        version = self.store.users_version
+        if version != self._user_keys[0]:
+            keys = tuple(
+                (int(row["id"]), mysql_collation_key(str(row["api_key"])).encode())
+                for row in self.store.select("users")
+            )
+            self._user_keys = (version, keys)
+        return self._user_keys[1]
 
     def _cors(self, request: HttpRequest, route_cors: bool) -> bool:
         origin = request.headers.get("origin")

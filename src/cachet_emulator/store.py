@@ -23,6 +23,8 @@ from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Tab
 
 def mysql_collation_key(text: str) -> str:
     """What utf8mb4_unicode_ci compares: case, accents and trailing spaces do not count."""
+    if text.isascii():  # NFKD keeps ASCII as it is, no ASCII character is a combining mark
+        return text.rstrip(" ").lower()
     decomposed = unicodedata.normalize("NFKD", text.rstrip(" "))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -69,8 +71,11 @@ class Store:
     def __init__(self, path: str | None = None) -> None:
         self.path = path
         self.lock = threading.RLock()
+        self._users_writes = 0  # writes to users (and rollbacks of them) on this connection
+        self._users_uncommitted = False  # users written since the last commit
         self.connection = sqlite3.connect(path or ":memory:", check_same_thread=False)
         self.connection.create_collation("MYSQL", _mysql_collation)
+        self.connection.create_function("users_changed", 0, self._users_changed)
         if path:
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=FULL")
@@ -83,6 +88,28 @@ class Store:
                 self.connection.execute(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table_name)} ({listed})"
                 )
+        # Temporary triggers: they live with this connection and catch every write to users.
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            self.connection.execute(
+                f"CREATE TEMP TRIGGER users_{event.lower()} AFTER {event} ON main.users"
+                " BEGIN SELECT users_changed(); END"
+            )
+
+    def _users_changed(self) -> None:
+        self._users_writes += 1
+        self._users_uncommitted = True
+
+    @property
+    def users_version(self) -> tuple[int, int]:
+        """Differs from an earlier value whenever the users table may have changed since.
+
+        Counts this connection's writes to users and its rollbacks; for a file database also
+        what other connections committed (SQLite's data_version).
+        """
+        if not self.path:
+            return self._users_writes, 0
+        other = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        return self._users_writes, int(other)
 
     def close(self) -> None:
         """Close the connection."""
@@ -97,8 +124,12 @@ class Store:
                 yield
             except BaseException:
                 self.connection.rollback()
+                if self._users_uncommitted:
+                    self._users_changed()
+                    self._users_uncommitted = False
                 raise
             self.connection.commit()
+            self._users_uncommitted = False
 
     def reset(self) -> None:
         """Empty every table except users, and restart ids at 1."""
