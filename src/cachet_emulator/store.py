@@ -13,9 +13,10 @@ import json
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from types import TracebackType
+from typing import Any, NamedTuple
 
 from cachet_emulator import php_json
 from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Table
@@ -116,20 +117,19 @@ class Store:
         with self.lock:
             self.connection.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> Transaction:
         """Run the block under the lock as one transaction: committed (durably) or rolled back."""
-        with self.lock:
-            try:
-                yield
-            except BaseException:
-                self.connection.rollback()
-                if self._users_uncommitted:
-                    self._users_changed()
-                    self._users_uncommitted = False
-                raise
+        return Transaction(self)
+
+    def _finish(self, committing: bool) -> None:
+        """Commit, or roll back (and forget the users read since the last commit)."""
+        if committing:
             self.connection.commit()
-            self._users_uncommitted = False
+        else:
+            self.connection.rollback()
+            if self._users_uncommitted:
+                self._users_changed()
+        self._users_uncommitted = False
 
     def reset(self) -> None:
         """Empty every table except users, and restart ids at 1."""
@@ -190,16 +190,15 @@ class Store:
         extra_parameters: Sequence[Any] = (),
     ) -> list[Row]:
         """Rows matching `where` (column = value, ANDed), ordered by (column, descending)."""
-        sql, parameters = self._query(table, where, with_deleted, extra_sql, extra_parameters)
-        sql = f"SELECT * {sql}"
-        ordering = [f"{quote(_checked(table, c))} {'DESC' if d else 'ASC'}" for c, d in order_by]
-        ordering.append('"id" ASC')
-        sql += " ORDER BY " + ", ".join(ordering)
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
+        paged = limit is not None or bool(offset)
+        shape = _Shape(table, _where_shape(where), with_deleted, extra_sql)
+        sql = _select_sql(shape, tuple(order_by), paged)
+        parameters = _parameters(where, extra_parameters)
+        if paged:
             parameters += [-1 if limit is None else limit, offset]
         json_columns = _json_columns(table)
-        return [_decoded(row, json_columns) for row in self.execute(sql, parameters)]
+        rows = self.execute(sql, parameters)
+        return [_decoded(row, json_columns) for row in rows] if json_columns else rows
 
     def count(
         self,
@@ -210,27 +209,77 @@ class Store:
         extra_parameters: Sequence[Any] = (),
     ) -> int:
         """How many rows `select` would return without limit."""
-        sql, parameters = self._query(table, where, with_deleted, extra_sql, extra_parameters)
-        return int(self.connection.execute(f"SELECT COUNT(*) {sql}", parameters).fetchone()[0])
+        sql = _count_sql(_Shape(table, _where_shape(where), with_deleted, extra_sql))
+        parameters = _parameters(where, extra_parameters)
+        return int(self.connection.execute(sql, parameters).fetchone()[0])
 
-    def _query(
+
+class Transaction:
+    """`Store.transaction()`: a plain class, it is entered on every request."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store.lock.acquire()
+
+    def __exit__(
         self,
-        table: str,
-        where: Sequence[tuple[str, Any]],
-        with_deleted: bool,
-        extra_sql: str,
-        extra_parameters: Sequence[Any],
-    ) -> tuple[str, list[Any]]:
-        conditions = list(where)
-        clause, parameters = where_clause(table, conditions)
-        if TABLES[table].soft_deletes and not with_deleted:
-            clause += (" AND " if clause else " WHERE ") + '"deleted_at" IS NULL'
-        if extra_sql:
-            clause += (" AND " if clause else " WHERE ") + extra_sql
-            parameters += list(extra_parameters)
-        return f"FROM {quote(table)}{clause}", parameters
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            self.store._finish(committing=kind is None)
+        finally:
+            self.store.lock.release()
 
 
+class _Shape(NamedTuple):
+    """What the SQL text of a query depends on (the values are bound parameters)."""
+
+    table: str
+    where: tuple[tuple[str, bool], ...]  # (column, compared with IS NULL)
+    with_deleted: bool
+    extra_sql: str
+
+
+def _where_shape(where: Sequence[tuple[str, Any]]) -> tuple[tuple[str, bool], ...]:
+    return tuple((column, value is None) for column, value in where)
+
+
+def _parameters(where: Sequence[tuple[str, Any]], extra_parameters: Sequence[Any]) -> list[Any]:
+    return [value for _, value in where if value is not None] + list(extra_parameters)
+
+
+# Query texts are built once per shape; the shapes come from the code, so they are few.
+@lru_cache(maxsize=1024)
+def _from_sql(shape: _Shape) -> str:
+    clause = _where_sql(shape.table, shape.where)
+    if TABLES[shape.table].soft_deletes and not shape.with_deleted:
+        clause += (" AND " if clause else " WHERE ") + '"deleted_at" IS NULL'
+    if shape.extra_sql:
+        clause += (" AND " if clause else " WHERE ") + shape.extra_sql
+    return f"FROM {quote(shape.table)}{clause}"
+
+
+@lru_cache(maxsize=1024)
+def _select_sql(shape: _Shape, order_by: tuple[tuple[str, bool], ...], paged: bool) -> str:
+    table = shape.table
+    ordering = [f"{quote(_checked(table, c))} {'DESC' if d else 'ASC'}" for c, d in order_by]
+    ordering.append('"id" ASC')
+    sql = f"SELECT * {_from_sql(shape)} ORDER BY " + ", ".join(ordering)
+    return sql + " LIMIT ? OFFSET ?" if paged else sql
+
+
+@lru_cache(maxsize=1024)
+def _count_sql(shape: _Shape) -> str:
+    return f"SELECT COUNT(*) {_from_sql(shape)}"
+
+
+@cache
 def _json_columns(table: str) -> frozenset[str]:
     return frozenset(column.name for column in TABLES[table].columns if column.cast == "json")
 
@@ -261,13 +310,12 @@ def _checked(table: str, column: str) -> str:
 
 def where_clause(table: str, where: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
     """` WHERE a = ? AND b = ?` for known columns of `table` (None compares with IS NULL)."""
-    parts: list[str] = []
-    parameters: list[Any] = []
-    for column, value in where:
-        name = quote(_checked(table, column))
-        if value is None:
-            parts.append(f"{name} IS NULL")
-        else:
-            parts.append(f"{name} = ?")
-            parameters.append(value)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), parameters
+    return _where_sql(table, _where_shape(where)), _parameters(where, ())
+
+
+def _where_sql(table: str, shape: tuple[tuple[str, bool], ...]) -> str:
+    parts = [
+        f"{quote(_checked(table, column))} {'IS NULL' if is_null else '= ?'}"
+        for column, is_null in shape
+    ]
+    return " WHERE " + " AND ".join(parts) if parts else ""
