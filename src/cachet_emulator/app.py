@@ -170,7 +170,8 @@ class CachetApp:
         table = _ROUTE_TABLES[self.settings.cachet_version]
         query = php_input.parse_query(request.query_string)
         fields = await http_io.input_fields(request, request.method, scope)
-        method = _effective_method(request, php_input.merge(fields, query))
+        raw_input = php_input.merge(fields, query)
+        method = _effective_method(request, raw_input)
         found = table.find(method, segments) if segments is not None else None
         if found is None:
             return self._unmatched(request, table, method, segments)
@@ -184,7 +185,7 @@ class CachetApp:
                 store=self.store,
                 settings=self.settings,
                 method=method,
-                raw_input=php_input.merge(fields, query),
+                raw_input=raw_input,
                 query=query,
                 bound=bound,
                 user_id=user_id,
