@@ -17,13 +17,20 @@ _ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=
 _HEX_ESCAPES = (("<", "\\u003C"), (">", "\\u003E"), ("&", "\\u0026"), ("'", "\\u0027"))
 
 
+# Values of exactly these types encode as they are; checked first because they are most.
+_PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def _integral_floats_as_ints(value: Any) -> Any:
     if isinstance(value, float):
         return int(value) if php.is_integral(value) else value
     if isinstance(value, dict):
-        return {key: _integral_floats_as_ints(item) for key, item in value.items()}
+        return {
+            key: item if type(item) in _PLAIN else _integral_floats_as_ints(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [_integral_floats_as_ints(item) for item in value]
+        return [item if type(item) in _PLAIN else _integral_floats_as_ints(item) for item in value]
     return value
 
 
