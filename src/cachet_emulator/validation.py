@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cachet_emulator import php
@@ -112,30 +112,43 @@ def validate(
     names = names or {}
     failures: list[str] = []
     for field, text in rules.items():
-        parsed = _parsed(text)
-        has_numeric = any(rule.name in _NUMERIC_RULES for rule in parsed)
-        nullable = any(rule.name == "nullable" for rule in parsed)
+        checks = _field_checks(text)
         present = field in data
         value = data.get(field)
-        for rule in parsed:
-            if rule.name == "nullable":
+        only_implicit = (
+            not present
+            or (isinstance(value, str) and value.strip() == "")
+            or (checks.nullable and value is None)
+        )
+        for rule in checks.implicit if only_implicit else checks.rules:
+            if _passes(rule, value, data, checks.has_numeric):
                 continue
-            implicit = rule.name in _IMPLICIT
-            if not implicit and (
-                not present
-                or (isinstance(value, str) and value.strip() == "")
-                or (nullable and value is None)
-            ):
-                continue
-            if _passes(rule, value, data, has_numeric):
-                continue
-            failures.append(_message(field, rule, value, messages, names, has_numeric))
-            if implicit:
+            failures.append(_message(field, rule, value, messages, names, checks.has_numeric))
+            if rule.name in _IMPLICIT:
                 break
     return failures
 
 
-_parsed = lru_cache(maxsize=None)(parse_rules)
+@dataclass(frozen=True)
+class _FieldChecks:
+    """One field's rules as `validate` applies them."""
+
+    rules: tuple[Rule, ...]  # in declaration order, without `nullable`
+    implicit: tuple[Rule, ...]  # the `required*` ones among them
+    has_numeric: bool  # a size rule compares the number, not the length
+    nullable: bool
+
+
+@cache
+def _field_checks(text: str) -> _FieldChecks:
+    parsed = parse_rules(text)
+    rules = tuple(rule for rule in parsed if rule.name != "nullable")
+    return _FieldChecks(
+        rules=rules,
+        implicit=tuple(rule for rule in rules if rule.name in _IMPLICIT),
+        has_numeric=any(rule.name in _NUMERIC_RULES for rule in parsed),
+        nullable=len(rules) < len(parsed),
+    )
 
 
 def _size(value: Any, has_numeric: bool) -> float:
