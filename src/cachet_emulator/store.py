@@ -149,11 +149,8 @@ class Store:
 
     def insert(self, table: str, values: Row) -> int:
         """Insert one row and return its id."""
-        columns = ", ".join(quote(_checked(table, name)) for name in values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self.connection.execute(
-            f"INSERT INTO {quote(table)} ({columns}) VALUES ({marks})", _sql_values(table, values)
-        )
+        sql = _insert_sql(table, tuple(values))
+        cursor = self.connection.execute(sql, _sql_values(table, values))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -161,11 +158,8 @@ class Store:
         """Write `values` into the row with `row_id`."""
         if not values:
             return
-        assignments = ", ".join(f"{quote(_checked(table, name))} = ?" for name in values)
-        self.connection.execute(
-            f"UPDATE {quote(table)} SET {assignments} WHERE id = ?",
-            [*_sql_values(table, values), row_id],
-        )
+        sql = _update_sql(table, tuple(values))
+        self.connection.execute(sql, [*_sql_values(table, values), row_id])
 
     def delete(self, table: str, where: Sequence[tuple[str, Any]]) -> None:
         """Hard-delete the rows matching every `column = value` of `where`."""
@@ -254,7 +248,7 @@ def _parameters(where: Sequence[tuple[str, Any]], extra_parameters: Sequence[Any
     return [value for _, value in where if value is not None] + list(extra_parameters)
 
 
-# Query texts are built once per shape; the shapes come from the code, so they are few.
+# SQL texts are built once per shape; the shapes come from the code, so they are few.
 @lru_cache(maxsize=1024)
 def _from_sql(shape: _Shape) -> str:
     clause = _where_sql(shape.table, shape.where)
@@ -277,6 +271,19 @@ def _select_sql(shape: _Shape, order_by: tuple[tuple[str, bool], ...], paged: bo
 @lru_cache(maxsize=1024)
 def _count_sql(shape: _Shape) -> str:
     return f"SELECT COUNT(*) {_from_sql(shape)}"
+
+
+@lru_cache(maxsize=1024)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(quote(_checked(table, name)) for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
+
+
+@lru_cache(maxsize=1024)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    assignments = ", ".join(f"{quote(_checked(table, name))} = ?" for name in columns)
+    return f"UPDATE {quote(table)} SET {assignments} WHERE id = ?"
 
 
 @cache
