@@ -61,6 +61,8 @@ def _encode_hex(value: Any) -> str:
 
 
 def _php_array(pairs: list[tuple[str, Any]]) -> dict[str, Any] | list[Any]:
+    if pairs and pairs[0][0] != "0":  # most objects: not a list, without looking further
+        return dict(pairs)
     if all(key == str(index) for index, (key, _) in enumerate(pairs)):
         return [item for _, item in pairs]
     return dict(pairs)
