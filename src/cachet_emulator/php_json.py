@@ -78,11 +78,15 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_php_array, parse_int=_php_int, parse_constant=_reject_constant
+)
+
+
 def decode(body: bytes) -> Any:
     """Decode a request body like json_decode($body, true); None when it is not valid JSON."""
     try:
-        return json.loads(
-            body, object_pairs_hook=_php_array, parse_int=_php_int, parse_constant=_reject_constant
-        )
+        # What json.loads does with bytes, without building a decoder per call.
+        return _DECODER.decode(body.decode(json.detect_encoding(body), "surrogatepass"))
     except (ValueError, RecursionError):
         return None
