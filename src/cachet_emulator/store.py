@@ -292,11 +292,17 @@ def _json_columns(table: str) -> frozenset[str]:
 
 
 def _sql_values(table: str, values: Row) -> list[Any]:
-    """Values as SQLite stores them: any non-null value of a JSON column as JSON text."""
+    """Values as SQLite stores them: any non-null value of a JSON column as JSON text.
+
+    Booleans go in as the integers sqlite3 would bind them as anyway; sqlite3 looks for an
+    adapter for every value that is not exactly int, float, str or bytes, which is slow.
+    """
     json_columns = _json_columns(table)
     return [
         json.dumps(value, separators=(",", ":"), ensure_ascii=False)
         if value is not None and (name in json_columns or isinstance(value, list | dict))
+        else int(value)
+        if type(value) is bool
         else value
         for name, value in values.items()
     ]
