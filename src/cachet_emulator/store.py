@@ -168,9 +168,12 @@ class Store:
 
     def find(self, table: str, row_id: Any, with_deleted: bool = False) -> Row | None:
         """The row whose id equals `row_id` (a number, compared like MySQL), or None."""
-        where: list[tuple[str, Any]] = [("id", row_id)]
-        rows = self.select(table, where, with_deleted=with_deleted, limit=1)
-        return rows[0] if rows else None
+        cursor = self.connection.execute(_find_sql(table, with_deleted), (row_id,))
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        row = dict(zip([column[0] for column in cursor.description], found, strict=True))
+        return _decoded(row, _json_columns(table))
 
     def select(
         self,
@@ -266,6 +269,12 @@ def _select_sql(shape: _Shape, order_by: tuple[tuple[str, bool], ...], paged: bo
     ordering.append('"id" ASC')
     sql = f"SELECT * {_from_sql(shape)} ORDER BY " + ", ".join(ordering)
     return sql + " LIMIT ? OFFSET ?" if paged else sql
+
+
+@cache
+def _find_sql(table: str, with_deleted: bool) -> str:
+    # `id = NULL` matches nothing, as `id IS NULL` does for an INTEGER PRIMARY KEY.
+    return _select_sql(_Shape(table, (("id", False),), with_deleted, ""), (), False)
 
 
 @lru_cache(maxsize=1024)
