@@ -103,7 +103,7 @@ def validate(
     messages: Mapping[str, str] = MESSAGES_24,
     names: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Check `data` against `rules`; messages in declaration order, one per failing rule.
+    """_Check `data` against `rules`; messages in declaration order, one per failing rule.
 
     A field absent from `data`, an empty string, or null under `nullable` only gets its
     implicit (`required*`) rules checked; after a failed implicit rule the field stops.
@@ -120,8 +120,8 @@ def validate(
             or (isinstance(value, str) and value.strip() == "")
             or (checks.nullable and value is None)
         )
-        for rule in checks.implicit if only_implicit else checks.rules:
-            if _passes(rule, value, data, checks.has_numeric):
+        for rule, passes in checks.implicit if only_implicit else checks.rules:
+            if passes(value, data):
                 continue
             failures.append(_message(field, rule, value, messages, names, checks.has_numeric))
             if rule.name in _IMPLICIT:
@@ -129,12 +129,16 @@ def validate(
     return failures
 
 
+# Whether a value (of the data being validated) passes one rule.
+_Check = Callable[[Any, Mapping[str, Any]], bool]
+
+
 @dataclass(frozen=True)
 class _FieldChecks:
-    """One field's rules as `validate` applies them."""
+    """One field's rules as `validate` applies them, each with its check."""
 
-    rules: tuple[Rule, ...]  # in declaration order, without `nullable`
-    implicit: tuple[Rule, ...]  # the `required*` ones among them
+    rules: tuple[tuple[Rule, _Check], ...]  # in declaration order, without `nullable`
+    implicit: tuple[tuple[Rule, _Check], ...]  # the `required*` ones among them
     has_numeric: bool  # a size rule compares the number, not the length
     nullable: bool
 
@@ -142,13 +146,37 @@ class _FieldChecks:
 @cache
 def _field_checks(text: str) -> _FieldChecks:
     parsed = parse_rules(text)
-    rules = tuple(rule for rule in parsed if rule.name != "nullable")
+    has_numeric = any(rule.name in _NUMERIC_RULES for rule in parsed)
+    rules = tuple((rule, _check(rule, has_numeric)) for rule in parsed if rule.name != "nullable")
     return _FieldChecks(
         rules=rules,
-        implicit=tuple(rule for rule in rules if rule.name in _IMPLICIT),
-        has_numeric=any(rule.name in _NUMERIC_RULES for rule in parsed),
+        implicit=tuple(pair for pair in rules if pair[0].name in _IMPLICIT),
+        has_numeric=has_numeric,
         nullable=len(rules) < len(parsed),
     )
+
+
+def _check(rule: Rule, has_numeric: bool) -> _Check:
+    """The check of one rule, its parameters read once."""
+    name, parameters = rule.name, rule.parameters
+    if name == "required":
+        return lambda value, data: not is_empty(value)
+    if name == "required_with":
+        return lambda value, data: (
+            not any(not is_empty(data.get(other)) for other in parameters) or not is_empty(value)
+        )
+    if name in ("min", "max", "between"):
+        low, high = float(parameters[0]), float(parameters[-1])
+        if name == "min":
+            return lambda value, data: _size(value, has_numeric) >= low
+        if name == "max":
+            return lambda value, data: _size(value, has_numeric) <= high
+        return lambda value, data: low <= _size(value, has_numeric) <= high
+    if name == "in":
+        return lambda value, data: (
+            not isinstance(value, list | dict) and php.to_string(value) in parameters
+        )
+    return _TYPE_CHECKS[name]
 
 
 def _size(value: Any, has_numeric: bool) -> float:
@@ -159,37 +187,17 @@ def _size(value: Any, has_numeric: bool) -> float:
     return len(php.to_string(value))
 
 
-def _passes(rule: Rule, value: Any, data: Mapping[str, Any], has_numeric: bool) -> bool:
-    if rule.name == "required":
-        return not is_empty(value)
-    if rule.name == "required_with":
-        others_present = any(not is_empty(data.get(other)) for other in rule.parameters)
-        return not others_present or not is_empty(value)
-    if rule.name in ("min", "max", "between"):
-        size = _size(value, has_numeric)
-        low = float(rule.parameters[0])
-        high = float(rule.parameters[-1])
-        if rule.name == "min":
-            return size >= low
-        if rule.name == "max":
-            return size <= high
-        return low <= size <= high
-    if rule.name == "in":
-        return not isinstance(value, list | dict) and php.to_string(value) in rule.parameters
-    return _TYPE_CHECKS[rule.name](value)
-
-
-_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "string": lambda value: isinstance(value, str),
-    "int": lambda value: php.filter_int(value) is not None,
-    "numeric": php.is_numeric,
+_TYPE_CHECKS: dict[str, _Check] = {
+    "string": lambda value, data: isinstance(value, str),
+    "int": lambda value, data: php.filter_int(value) is not None,
+    "numeric": lambda value, data: php.is_numeric(value),
     # in_array($value, [true, false, 0, 1, '0', '1'], true): strict, so 1.0 and "true" fail.
-    "bool": lambda value: (
+    "bool": lambda value, data: (
         value is True or value is False or (value in (0, 1, "0", "1") and type(value) in (int, str))
     ),
-    "array": lambda value: isinstance(value, list | dict),
-    "url": lambda value: isinstance(value, str) and _URL.match(value) is not None,
-    "email": lambda value: isinstance(value, str) and _EMAIL.match(value) is not None,
+    "array": lambda value, data: isinstance(value, list | dict),
+    "url": lambda value, data: isinstance(value, str) and _URL.match(value) is not None,
+    "email": lambda value, data: isinstance(value, str) and _EMAIL.match(value) is not None,
 }
 
 
