@@ -301,20 +301,26 @@ def _json_columns(table: str) -> frozenset[str]:
 
 
 def _sql_values(table: str, values: Row) -> list[Any]:
-    """Values as SQLite stores them: any non-null value of a JSON column as JSON text.
-
-    Booleans go in as the integers sqlite3 would bind them as anyway; sqlite3 looks for an
-    adapter for every value that is not exactly int, float, str or bytes, which is slow.
-    """
+    """Values as SQLite stores them: any non-null value of a JSON column as JSON text."""
     json_columns = _json_columns(table)
     return [
-        json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        if value is not None and (name in json_columns or isinstance(value, list | dict))
-        else int(value)
-        if type(value) is bool
-        else value
+        value
+        if type(value) in _STORED_AS_IS and (value is None or name not in json_columns)
+        else _sql_value(value, name in json_columns)
         for name, value in values.items()
     ]
+
+
+# Values of exactly these types (outside JSON columns) are bound as they are.
+_STORED_AS_IS = frozenset({str, int, float, type(None)})
+
+
+def _sql_value(value: Any, json_column: bool) -> Any:
+    if value is not None and (json_column or isinstance(value, list | dict)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    # sqlite3 looks for an adapter (a slow search) for any parameter that is not exactly
+    # int, float, str or bytearray; a bool ends up bound as its integer, so bind that.
+    return int(value) if type(value) is bool else value
 
 
 def _decoded(row: Row, json_columns: frozenset[str]) -> Row:
