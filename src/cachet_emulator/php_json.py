@@ -8,6 +8,7 @@ beyond 64 bits become floats.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cachet_emulator import php
@@ -34,10 +35,34 @@ def _integral_floats_as_ints(value: Any) -> Any:
     return value
 
 
+def _c_encoder() -> Callable[[Any, int], Sequence[str]] | None:
+    """_ENCODER's C encoder, built once (JSONEncoder.encode() builds one for every call).
+
+    It skips the circular-reference check, which bodies built from fresh values never need.
+    None where the C accelerator is missing or takes other arguments.
+    """
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return None
+    # markers (None: no circular check), default, string encoder, indent, key and item
+    # separators, sort_keys, skipkeys, allow_nan: what JSONEncoder.iterencode() passes.
+    arguments = (None, _ENCODER.default, json.encoder.encode_basestring_ascii, None, ":", ",")
+    try:
+        encoder: Callable[[Any, int], Sequence[str]] = make(*arguments, False, False, False)
+    except TypeError:
+        return None
+    return encoder
+
+
+_C_ENCODER = _c_encoder()
+
+
 def encode(value: Any) -> bytes:
     """Encode a success body like PHP's json_encode defaults."""
+    value = _integral_floats_as_ints(value)
+    text = _ENCODER.encode(value) if _C_ENCODER is None else "".join(_C_ENCODER(value, 0))
     # '/' can only occur inside JSON strings, so escaping it in the output is safe.
-    return _ENCODER.encode(_integral_floats_as_ints(value)).replace("/", "\\/").encode("ascii")
+    return text.replace("/", "\\/").encode("ascii")
 
 
 def encode_error(value: Any) -> bytes:
