@@ -61,7 +61,12 @@ def _media_types(header: str) -> tuple[str, ...]:
 
 def accepts(request: HttpRequest, media_type: str) -> bool:
     """Laravel's `$request->accepts()`: absent header, wildcards or the exact type."""
-    types = _media_types(request.headers.get("accept", ""))
+    return _accepts(request.headers.get("accept", ""), media_type)
+
+
+@lru_cache(maxsize=256)
+def _accepts(header: str, media_type: str) -> bool:
+    types = _media_types(header)
     if not types:
         return True
     family = media_type.split("/")[0] + "/*"
