@@ -59,10 +59,17 @@ _C_ENCODER = _c_encoder()
 
 def encode(value: Any) -> bytes:
     """Encode a success body like PHP's json_encode defaults."""
-    value = _integral_floats_as_ints(value)
-    text = _ENCODER.encode(value) if _C_ENCODER is None else "".join(_C_ENCODER(value, 0))
+    text = _json_text(value)
+    # A float PHP prints without fraction (integral, below 1e15) reads "<digits>.0" in Python's
+    # JSON; text without ".0" has none, so it is already what PHP writes.
+    if ".0" in text:
+        text = _json_text(_integral_floats_as_ints(value))
     # '/' can only occur inside JSON strings, so escaping it in the output is safe.
     return text.replace("/", "\\/").encode("ascii")
+
+
+def _json_text(value: Any) -> str:
+    return _ENCODER.encode(value) if _C_ENCODER is None else "".join(_C_ENCODER(value, 0))
 
 
 def encode_error(value: Any) -> bytes:
