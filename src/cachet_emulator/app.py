@@ -283,7 +283,7 @@ _CORS_HEADERS = {
 def install_users(store: Store, api_keys: list[str]) -> None:
     """Make the users table hold one user per API key (user 1 owns the emulator token)."""
     store.delete("users", [])
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     for number, api_key in enumerate(api_keys, start=1):
         user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
         store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})

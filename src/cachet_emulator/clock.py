@@ -49,6 +49,18 @@ def stored(moment: datetime) -> str:
     return utc.strftime(STORAGE_FORMAT)
 
 
+_last_stored_now: tuple[datetime | None, str] = (None, "")
+
+
+def stored_now() -> str:
+    """`stored(now())`: the current second as stored, formatted once per second."""
+    global _last_stored_now
+    moment = now()
+    if _last_stored_now[0] != moment:
+        _last_stored_now = (moment, stored(moment))
+    return _last_stored_now[1]
+
+
 def parse_stored(text: str) -> datetime:
     """A stored UTC timestamp as an aware datetime."""
     return datetime.strptime(text, STORAGE_FORMAT).replace(tzinfo=timezone.utc)

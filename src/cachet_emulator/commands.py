@@ -104,7 +104,7 @@ def save_changes(
     check_model(call, {**row, **changes}, rules)
     changed = dirty(row, changes)
     if changed:
-        changed["updated_at"] = clock.stored(clock.now())
+        changed["updated_at"] = clock.stored_now()
         call.store.update(table, row["id"], changed)
 
 
