@@ -122,7 +122,7 @@ class Store:
         return Transaction(self)
 
     def _finish(self, committing: bool) -> None:
-        """Commit, or roll back (and forget the users read since the last commit)."""
+        """Commit, or roll back (a rolled-back write to users counts as a change of users)."""
         if committing:
             self.connection.commit()
         else:
@@ -212,7 +212,10 @@ class Store:
 
 
 class Transaction:
-    """`Store.transaction()`: a plain class, it is entered on every request."""
+    """What `Store.transaction()` returns: the lock held, then commit or rollback.
+
+    A class rather than a generator-based context manager: every request enters one.
+    """
 
     __slots__ = ("store",)
 
