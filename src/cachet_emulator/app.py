@@ -132,6 +132,8 @@ class CachetApp:
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
         self.routes = ROUTES  # the control API describes them (openapi.json)
+        # (users_version they were read at, (user id, collation key of the api_key) by id)
+        self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
         self.apply_settings(settings)
 
     def apply_settings(self, settings: Settings) -> None:
@@ -168,7 +170,8 @@ class CachetApp:
         table = _ROUTE_TABLES[self.settings.cachet_version]
         query = php_input.parse_query(request.query_string)
         fields = await http_io.input_fields(request, request.method, scope)
-        method = _effective_method(request, php_input.merge(fields, query))
+        raw_input = php_input.merge(fields, query)
+        method = _effective_method(request, raw_input)
         found = table.find(method, segments) if segments is not None else None
         if found is None:
             return self._unmatched(request, table, method, segments)
@@ -182,7 +185,7 @@ class CachetApp:
                 store=self.store,
                 settings=self.settings,
                 method=method,
-                raw_input=php_input.merge(fields, query),
+                raw_input=raw_input,
                 query=query,
                 bound=bound,
                 user_id=user_id,
@@ -248,11 +251,21 @@ class CachetApp:
         """
         wanted = mysql_collation_key(token).encode()
         found = None
-        for row in self.store.select("users"):
-            key = mysql_collation_key(str(row["api_key"])).encode()
+        for user_id, key in self._api_keys():
             if hmac.compare_digest(key, wanted) and found is None:
-                found = int(row["id"])
+                found = user_id
         return found
+
+    def _api_keys(self) -> tuple[tuple[int, bytes], ...]:
+        """Each user's id and api_key collation key, read again only after users changed."""
+        version = self.store.users_version
+        if version != self._user_keys[0]:
+            keys = tuple(
+                (int(row["id"]), mysql_collation_key(str(row["api_key"])).encode())
+                for row in self.store.select("users")
+            )
+            self._user_keys = (version, keys)
+        return self._user_keys[1]
 
     def _cors(self, request: HttpRequest, route_cors: bool) -> bool:
         origin = request.headers.get("origin")
@@ -270,7 +283,7 @@ _CORS_HEADERS = {
 def install_users(store: Store, api_keys: list[str]) -> None:
     """Make the users table hold one user per API key (user 1 owns the emulator token)."""
     store.delete("users", [])
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     for number, api_key in enumerate(api_keys, start=1):
         user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
         store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})

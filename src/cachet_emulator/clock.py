@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import time
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -37,12 +38,27 @@ _MINUTE_FORMAT = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) (\d{1,2}):(\d{2})")
 
 def now() -> datetime:
     """The current time, aware, in UTC, to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.fromtimestamp(time.time_ns() // 1_000_000_000, timezone.utc)
 
 
 def stored(moment: datetime) -> str:
     """A moment as stored in the database (UTC `Y-m-d H:i:s`)."""
-    return moment.astimezone(timezone.utc).strftime(STORAGE_FORMAT)
+    utc = moment.astimezone(timezone.utc)
+    if utc.year >= 1000:  # isoformat is quicker; strftime writes years before 1000 unpadded
+        return utc.isoformat(" ")[:19]
+    return utc.strftime(STORAGE_FORMAT)
+
+
+_last_stored_now: tuple[datetime | None, str] = (None, "")
+
+
+def stored_now() -> str:
+    """`stored(now())`: the current second as stored, formatted once per second."""
+    global _last_stored_now
+    moment = now()
+    if _last_stored_now[0] != moment:
+        _last_stored_now = (moment, stored(moment))
+    return _last_stored_now[1]
 
 
 def parse_stored(text: str) -> datetime:

@@ -43,8 +43,9 @@ def read_command(
 ) -> dict[str, Any]:
     """Every field's value as the controller builds the command; 400 when a rule fails."""
     values: dict[str, Any] = {}
+    cleaned, raw = call.input, call.raw_input
     for spec in fields:
-        source = call.input if spec.clean else call.raw_input
+        source = cleaned if spec.clean else raw
         if spec.name in source:
             value = source[spec.name]
         else:
@@ -103,7 +104,7 @@ def save_changes(
     check_model(call, {**row, **changes}, rules)
     changed = dirty(row, changes)
     if changed:
-        changed["updated_at"] = clock.stored(clock.now())
+        changed["updated_at"] = clock.stored_now()
         call.store.update(table, row["id"], changed)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -49,13 +50,23 @@ class HttpResponse:
 
 def accepted_types(request: HttpRequest) -> list[str]:
     """The media types of the Accept header, without parameters."""
-    header = request.headers.get("accept", "")
-    return [part.split(";")[0].strip().lower() for part in header.split(",") if part.strip()]
+    return list(_media_types(request.headers.get("accept", "")))
+
+
+# Clients send the same few Accept headers over and over.
+@lru_cache(maxsize=256)
+def _media_types(header: str) -> tuple[str, ...]:
+    return tuple(part.split(";")[0].strip().lower() for part in header.split(",") if part.strip())
 
 
 def accepts(request: HttpRequest, media_type: str) -> bool:
     """Laravel's `$request->accepts()`: absent header, wildcards or the exact type."""
-    types = accepted_types(request)
+    return _accepts(request.headers.get("accept", ""), media_type)
+
+
+@lru_cache(maxsize=256)
+def _accepts(header: str, media_type: str) -> bool:
+    types = _media_types(header)
     if not types:
         return True
     family = media_type.split("/")[0] + "/*"

@@ -134,6 +134,8 @@ def mysql_number(value: Any) -> float:
         return 1.0 if value else 0.0
     if isinstance(value, int | float):
         return float(value)
+    if isinstance(value, str) and value.isascii() and value.isdigit():  # a path id, usually
+        return float(value)
     match = _NUMERIC_PREFIX.match(str(value))
     return float(match.group(1)) if match else 0.0
 

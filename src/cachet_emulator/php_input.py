@@ -22,6 +22,8 @@ def is_json_content_type(content_type: str) -> bool:
 
 def parse_query(query: str) -> dict[str, Any]:
     """PHP's parse_str(): brackets build arrays, the last duplicate wins, `.`/` ` become `_`."""
+    if not query:
+        return {}
     return build_php_array(parse_qsl(query, keep_blank_values=True))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from cachet_emulator import php
@@ -39,7 +40,7 @@ def model_array(
     Used for both GET shapes (a full row) and create shapes (only the attributes the insert
     set, in the order Eloquent holds them).
     """
-    schema = TABLES[table]
+    casts = _casts(table)
     result: dict[str, Any] = {}
     for name, value in attributes.items():
         if name in hidden:
@@ -47,9 +48,15 @@ def model_array(
         if name in timestamps:
             result[name] = call.present_time(value)
             continue
-        column = schema.column(name)
-        result[name] = cast(column.cast if column else None, value)
+        kind = casts.get(name)
+        result[name] = value if kind is None else cast(kind, value)
     return result
+
+
+@cache
+def _casts(table: str) -> dict[str, str]:
+    """Column name -> Eloquent cast, for the columns that have one."""
+    return {column.name: column.cast for column in TABLES[table].columns if column.cast}
 
 
 def utc_array(table: str, row: Row) -> dict[str, Any]:

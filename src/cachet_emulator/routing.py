@@ -53,15 +53,17 @@ class RouteTable:
 
     def __init__(self, routes: Sequence[Route], version: str) -> None:
         self.routes = [route for route in routes if version in route.versions]
-        self.by_method: dict[str, list[Route]] = {}
+        # (method, number of segments) -> the routes that could match, in declaration order
+        self.candidates: dict[tuple[str, int], list[Route]] = {}
         for route in self.routes:
-            self.by_method.setdefault(route.method, []).append(route)
-            if route.method == "GET":
-                self.by_method.setdefault("HEAD", []).append(route)
+            methods = (route.method, "HEAD") if route.method == "GET" else (route.method,)
+            for method in methods:
+                key = (method, len(route.segments))
+                self.candidates.setdefault(key, []).append(route)
 
     def find(self, method: str, segments: Sequence[str]) -> tuple[Route, dict[str, str]] | None:
         """The first route of `method` matching the path, with its parameters."""
-        for route in self.by_method.get(method, ()):
+        for route in self.candidates.get((method, len(segments)), ()):
             parameters = route.match(segments)
             if parameters is not None:
                 return route, parameters

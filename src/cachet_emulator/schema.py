@@ -6,7 +6,7 @@ tables whose rows get a `deleted_at` instead of being removed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Row = dict[str, Any]
@@ -28,13 +28,14 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     soft_deletes: bool = False
+    _by_name: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {column.name: column for column in self.columns})
 
     def column(self, name: str) -> Column | None:
         """The column called `name`, or None."""
-        for column in self.columns:
-            if column.name == name:
-                return column
-        return None
+        return self._by_name.get(name)
 
 
 def _id() -> Column:

@@ -13,9 +13,10 @@ import json
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from types import TracebackType
+from typing import Any, NamedTuple
 
 from cachet_emulator import php_json
 from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Table
@@ -23,6 +24,8 @@ from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Tab
 
 def mysql_collation_key(text: str) -> str:
     """What utf8mb4_unicode_ci compares: case, accents and trailing spaces do not count."""
+    if text.isascii():  # NFKD keeps ASCII as it is, no ASCII character is a combining mark
+        return text.rstrip(" ").lower()
     decomposed = unicodedata.normalize("NFKD", text.rstrip(" "))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -69,8 +72,11 @@ class Store:
     def __init__(self, path: str | None = None) -> None:
         self.path = path
         self.lock = threading.RLock()
+        self._users_writes = 0  # writes to users (and rollbacks of them) on this connection
+        self._users_uncommitted = False  # users written since the last commit
         self.connection = sqlite3.connect(path or ":memory:", check_same_thread=False)
         self.connection.create_collation("MYSQL", _mysql_collation)
+        self.connection.create_function("users_changed", 0, self._users_changed)
         if path:
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=FULL")
@@ -83,22 +89,47 @@ class Store:
                 self.connection.execute(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table_name)} ({listed})"
                 )
+        # Temporary triggers: they live with this connection and catch every write to users.
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            self.connection.execute(
+                f"CREATE TEMP TRIGGER users_{event.lower()} AFTER {event} ON main.users"
+                " BEGIN SELECT users_changed(); END"
+            )
+
+    def _users_changed(self) -> None:
+        self._users_writes += 1
+        self._users_uncommitted = True
+
+    @property
+    def users_version(self) -> tuple[int, int]:
+        """Differs from an earlier value whenever the users table may have changed since.
+
+        Counts this connection's writes to users and its rollbacks; for a file database also
+        what other connections committed (SQLite's data_version).
+        """
+        if not self.path:
+            return self._users_writes, 0
+        other = self.connection.execute("PRAGMA data_version").fetchone()[0]
+        return self._users_writes, int(other)
 
     def close(self) -> None:
         """Close the connection."""
         with self.lock:
             self.connection.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> Transaction:
         """Run the block under the lock as one transaction: committed (durably) or rolled back."""
-        with self.lock:
-            try:
-                yield
-            except BaseException:
-                self.connection.rollback()
-                raise
+        return Transaction(self)
+
+    def _finish(self, committing: bool) -> None:
+        """Commit, or roll back (a rolled-back write to users counts as a change of users)."""
+        if committing:
             self.connection.commit()
+        else:
+            self.connection.rollback()
+            if self._users_uncommitted:
+                self._users_changed()
+        self._users_uncommitted = False
 
     def reset(self) -> None:
         """Empty every table except users, and restart ids at 1."""
@@ -118,11 +149,8 @@ class Store:
 
     def insert(self, table: str, values: Row) -> int:
         """Insert one row and return its id."""
-        columns = ", ".join(quote(_checked(table, name)) for name in values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self.connection.execute(
-            f"INSERT INTO {quote(table)} ({columns}) VALUES ({marks})", _sql_values(table, values)
-        )
+        sql = _insert_sql(table, tuple(values))
+        cursor = self.connection.execute(sql, _sql_values(table, values))
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
@@ -130,11 +158,8 @@ class Store:
         """Write `values` into the row with `row_id`."""
         if not values:
             return
-        assignments = ", ".join(f"{quote(_checked(table, name))} = ?" for name in values)
-        self.connection.execute(
-            f"UPDATE {quote(table)} SET {assignments} WHERE id = ?",
-            [*_sql_values(table, values), row_id],
-        )
+        sql = _update_sql(table, tuple(values))
+        self.connection.execute(sql, [*_sql_values(table, values), row_id])
 
     def delete(self, table: str, where: Sequence[tuple[str, Any]]) -> None:
         """Hard-delete the rows matching every `column = value` of `where`."""
@@ -143,9 +168,12 @@ class Store:
 
     def find(self, table: str, row_id: Any, with_deleted: bool = False) -> Row | None:
         """The row whose id equals `row_id` (a number, compared like MySQL), or None."""
-        where: list[tuple[str, Any]] = [("id", row_id)]
-        rows = self.select(table, where, with_deleted=with_deleted, limit=1)
-        return rows[0] if rows else None
+        cursor = self.connection.execute(_find_sql(table, with_deleted), (row_id,))
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        row = dict(zip([column[0] for column in cursor.description], found, strict=True))
+        return _decoded(row, _json_columns(table))
 
     def select(
         self,
@@ -159,16 +187,15 @@ class Store:
         extra_parameters: Sequence[Any] = (),
     ) -> list[Row]:
         """Rows matching `where` (column = value, ANDed), ordered by (column, descending)."""
-        sql, parameters = self._query(table, where, with_deleted, extra_sql, extra_parameters)
-        sql = f"SELECT * {sql}"
-        ordering = [f"{quote(_checked(table, c))} {'DESC' if d else 'ASC'}" for c, d in order_by]
-        ordering.append('"id" ASC')
-        sql += " ORDER BY " + ", ".join(ordering)
-        if limit is not None or offset:
-            sql += " LIMIT ? OFFSET ?"
+        paged = limit is not None or bool(offset)
+        shape = _Shape(table, _where_shape(where), with_deleted, extra_sql)
+        sql = _select_sql(shape, tuple(order_by), paged)
+        parameters = _parameters(where, extra_parameters)
+        if paged:
             parameters += [-1 if limit is None else limit, offset]
         json_columns = _json_columns(table)
-        return [_decoded(row, json_columns) for row in self.execute(sql, parameters)]
+        rows = self.execute(sql, parameters)
+        return [_decoded(row, json_columns) for row in rows] if json_columns else rows
 
     def count(
         self,
@@ -179,27 +206,99 @@ class Store:
         extra_parameters: Sequence[Any] = (),
     ) -> int:
         """How many rows `select` would return without limit."""
-        sql, parameters = self._query(table, where, with_deleted, extra_sql, extra_parameters)
-        return int(self.connection.execute(f"SELECT COUNT(*) {sql}", parameters).fetchone()[0])
+        sql = _count_sql(_Shape(table, _where_shape(where), with_deleted, extra_sql))
+        parameters = _parameters(where, extra_parameters)
+        return int(self.connection.execute(sql, parameters).fetchone()[0])
 
-    def _query(
+
+class Transaction:
+    """What `Store.transaction()` returns: the lock held, then commit or rollback.
+
+    A class rather than a generator-based context manager: every request enters one.
+    """
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store.lock.acquire()
+
+    def __exit__(
         self,
-        table: str,
-        where: Sequence[tuple[str, Any]],
-        with_deleted: bool,
-        extra_sql: str,
-        extra_parameters: Sequence[Any],
-    ) -> tuple[str, list[Any]]:
-        conditions = list(where)
-        clause, parameters = where_clause(table, conditions)
-        if TABLES[table].soft_deletes and not with_deleted:
-            clause += (" AND " if clause else " WHERE ") + '"deleted_at" IS NULL'
-        if extra_sql:
-            clause += (" AND " if clause else " WHERE ") + extra_sql
-            parameters += list(extra_parameters)
-        return f"FROM {quote(table)}{clause}", parameters
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        try:
+            self.store._finish(committing=kind is None)
+        finally:
+            self.store.lock.release()
 
 
+class _Shape(NamedTuple):
+    """What the SQL text of a query depends on (the values are bound parameters)."""
+
+    table: str
+    where: tuple[tuple[str, bool], ...]  # (column, compared with IS NULL)
+    with_deleted: bool
+    extra_sql: str
+
+
+def _where_shape(where: Sequence[tuple[str, Any]]) -> tuple[tuple[str, bool], ...]:
+    return tuple((column, value is None) for column, value in where)
+
+
+def _parameters(where: Sequence[tuple[str, Any]], extra_parameters: Sequence[Any]) -> list[Any]:
+    return [value for _, value in where if value is not None] + list(extra_parameters)
+
+
+# SQL texts are built once per shape; the shapes come from the code, so they are few.
+@lru_cache(maxsize=1024)
+def _from_sql(shape: _Shape) -> str:
+    clause = _where_sql(shape.table, shape.where)
+    if TABLES[shape.table].soft_deletes and not shape.with_deleted:
+        clause += (" AND " if clause else " WHERE ") + '"deleted_at" IS NULL'
+    if shape.extra_sql:
+        clause += (" AND " if clause else " WHERE ") + shape.extra_sql
+    return f"FROM {quote(shape.table)}{clause}"
+
+
+@lru_cache(maxsize=1024)
+def _select_sql(shape: _Shape, order_by: tuple[tuple[str, bool], ...], paged: bool) -> str:
+    table = shape.table
+    ordering = [f"{quote(_checked(table, c))} {'DESC' if d else 'ASC'}" for c, d in order_by]
+    ordering.append('"id" ASC')
+    sql = f"SELECT * {_from_sql(shape)} ORDER BY " + ", ".join(ordering)
+    return sql + " LIMIT ? OFFSET ?" if paged else sql
+
+
+@cache
+def _find_sql(table: str, with_deleted: bool) -> str:
+    # `id = NULL` matches nothing, as `id IS NULL` does for an INTEGER PRIMARY KEY.
+    return _select_sql(_Shape(table, (("id", False),), with_deleted, ""), (), False)
+
+
+@lru_cache(maxsize=1024)
+def _count_sql(shape: _Shape) -> str:
+    return f"SELECT COUNT(*) {_from_sql(shape)}"
+
+
+@lru_cache(maxsize=1024)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(quote(_checked(table, name)) for name in columns)
+    marks = ", ".join("?" for _ in columns)
+    return f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
+
+
+@lru_cache(maxsize=1024)
+def _update_sql(table: str, columns: tuple[str, ...]) -> str:
+    assignments = ", ".join(f"{quote(_checked(table, name))} = ?" for name in columns)
+    return f"UPDATE {quote(table)} SET {assignments} WHERE id = ?"
+
+
+@cache
 def _json_columns(table: str) -> frozenset[str]:
     return frozenset(column.name for column in TABLES[table].columns if column.cast == "json")
 
@@ -208,11 +307,23 @@ def _sql_values(table: str, values: Row) -> list[Any]:
     """Values as SQLite stores them: any non-null value of a JSON column as JSON text."""
     json_columns = _json_columns(table)
     return [
-        json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-        if value is not None and (name in json_columns or isinstance(value, list | dict))
-        else value
+        value
+        if type(value) in _STORED_AS_IS and (value is None or name not in json_columns)
+        else _sql_value(value, name in json_columns)
         for name, value in values.items()
     ]
+
+
+# Values of exactly these types (outside JSON columns) are bound as they are.
+_STORED_AS_IS = frozenset({str, int, float, type(None)})
+
+
+def _sql_value(value: Any, json_column: bool) -> Any:
+    if value is not None and (json_column or isinstance(value, list | dict)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    # sqlite3 looks for an adapter (a slow search) for any parameter that is not exactly
+    # int, float, str or bytearray; a bool ends up bound as its integer, so bind that.
+    return int(value) if type(value) is bool else value
 
 
 def _decoded(row: Row, json_columns: frozenset[str]) -> Row:
@@ -230,13 +341,12 @@ def _checked(table: str, column: str) -> str:
 
 def where_clause(table: str, where: Sequence[tuple[str, Any]]) -> tuple[str, list[Any]]:
     """` WHERE a = ? AND b = ?` for known columns of `table` (None compares with IS NULL)."""
-    parts: list[str] = []
-    parameters: list[Any] = []
-    for column, value in where:
-        name = quote(_checked(table, column))
-        if value is None:
-            parts.append(f"{name} IS NULL")
-        else:
-            parts.append(f"{name} = ?")
-            parameters.append(value)
-    return (" WHERE " + " AND ".join(parts) if parts else ""), parameters
+    return _where_sql(table, _where_shape(where)), _parameters(where, ())
+
+
+def _where_sql(table: str, shape: tuple[tuple[str, bool], ...]) -> str:
+    parts = [
+        f"{quote(_checked(table, column))} {'IS NULL' if is_null else '= ?'}"
+        for column, is_null in shape
+    ]
+    return " WHERE " + " AND ".join(parts) if parts else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cachet_emulator import php
@@ -103,7 +103,7 @@ def validate(
     messages: Mapping[str, str] = MESSAGES_24,
     names: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Check `data` against `rules`; messages in declaration order, one per failing rule.
+    """_Check `data` against `rules`; messages in declaration order, one per failing rule.
 
     A field absent from `data`, an empty string, or null under `nullable` only gets its
     implicit (`required*`) rules checked; after a failed implicit rule the field stops.
@@ -112,30 +112,71 @@ def validate(
     names = names or {}
     failures: list[str] = []
     for field, text in rules.items():
-        parsed = _parsed(text)
-        has_numeric = any(rule.name in _NUMERIC_RULES for rule in parsed)
-        nullable = any(rule.name == "nullable" for rule in parsed)
+        checks = _field_checks(text)
         present = field in data
         value = data.get(field)
-        for rule in parsed:
-            if rule.name == "nullable":
+        only_implicit = (
+            not present
+            or (isinstance(value, str) and value.strip() == "")
+            or (checks.nullable and value is None)
+        )
+        for rule, passes in checks.implicit if only_implicit else checks.rules:
+            if passes(value, data):
                 continue
-            implicit = rule.name in _IMPLICIT
-            if not implicit and (
-                not present
-                or (isinstance(value, str) and value.strip() == "")
-                or (nullable and value is None)
-            ):
-                continue
-            if _passes(rule, value, data, has_numeric):
-                continue
-            failures.append(_message(field, rule, value, messages, names, has_numeric))
-            if implicit:
+            failures.append(_message(field, rule, value, messages, names, checks.has_numeric))
+            if rule.name in _IMPLICIT:
                 break
     return failures
 
 
-_parsed = lru_cache(maxsize=None)(parse_rules)
+# Whether a value (of the data being validated) passes one rule.
+_Check = Callable[[Any, Mapping[str, Any]], bool]
+
+
+@dataclass(frozen=True)
+class _FieldChecks:
+    """One field's rules as `validate` applies them, each with its check."""
+
+    rules: tuple[tuple[Rule, _Check], ...]  # in declaration order, without `nullable`
+    implicit: tuple[tuple[Rule, _Check], ...]  # the `required*` ones among them
+    has_numeric: bool  # a size rule compares the number, not the length
+    nullable: bool
+
+
+@cache
+def _field_checks(text: str) -> _FieldChecks:
+    parsed = parse_rules(text)
+    has_numeric = any(rule.name in _NUMERIC_RULES for rule in parsed)
+    rules = tuple((rule, _check(rule, has_numeric)) for rule in parsed if rule.name != "nullable")
+    return _FieldChecks(
+        rules=rules,
+        implicit=tuple(pair for pair in rules if pair[0].name in _IMPLICIT),
+        has_numeric=has_numeric,
+        nullable=len(rules) < len(parsed),
+    )
+
+
+def _check(rule: Rule, has_numeric: bool) -> _Check:
+    """The check of one rule, its parameters read once."""
+    name, parameters = rule.name, rule.parameters
+    if name == "required":
+        return lambda value, data: not is_empty(value)
+    if name == "required_with":
+        return lambda value, data: (
+            not any(not is_empty(data.get(other)) for other in parameters) or not is_empty(value)
+        )
+    if name in ("min", "max", "between"):
+        low, high = float(parameters[0]), float(parameters[-1])
+        if name == "min":
+            return lambda value, data: _size(value, has_numeric) >= low
+        if name == "max":
+            return lambda value, data: _size(value, has_numeric) <= high
+        return lambda value, data: low <= _size(value, has_numeric) <= high
+    if name == "in":
+        return lambda value, data: (
+            not isinstance(value, list | dict) and php.to_string(value) in parameters
+        )
+    return _TYPE_CHECKS[name]
 
 
 def _size(value: Any, has_numeric: bool) -> float:
@@ -146,37 +187,17 @@ def _size(value: Any, has_numeric: bool) -> float:
     return len(php.to_string(value))
 
 
-def _passes(rule: Rule, value: Any, data: Mapping[str, Any], has_numeric: bool) -> bool:
-    if rule.name == "required":
-        return not is_empty(value)
-    if rule.name == "required_with":
-        others_present = any(not is_empty(data.get(other)) for other in rule.parameters)
-        return not others_present or not is_empty(value)
-    if rule.name in ("min", "max", "between"):
-        size = _size(value, has_numeric)
-        low = float(rule.parameters[0])
-        high = float(rule.parameters[-1])
-        if rule.name == "min":
-            return size >= low
-        if rule.name == "max":
-            return size <= high
-        return low <= size <= high
-    if rule.name == "in":
-        return not isinstance(value, list | dict) and php.to_string(value) in rule.parameters
-    return _TYPE_CHECKS[rule.name](value)
-
-
-_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "string": lambda value: isinstance(value, str),
-    "int": lambda value: php.filter_int(value) is not None,
-    "numeric": php.is_numeric,
+_TYPE_CHECKS: dict[str, _Check] = {
+    "string": lambda value, data: isinstance(value, str),
+    "int": lambda value, data: php.filter_int(value) is not None,
+    "numeric": lambda value, data: php.is_numeric(value),
     # in_array($value, [true, false, 0, 1, '0', '1'], true): strict, so 1.0 and "true" fail.
-    "bool": lambda value: (
+    "bool": lambda value, data: (
         value is True or value is False or (value in (0, 1, "0", "1") and type(value) in (int, str))
     ),
-    "array": lambda value: isinstance(value, list | dict),
-    "url": lambda value: isinstance(value, str) and _URL.match(value) is not None,
-    "email": lambda value: isinstance(value, str) and _EMAIL.match(value) is not None,
+    "array": lambda value, data: isinstance(value, list | dict),
+    "url": lambda value, data: isinstance(value, str) and _URL.match(value) is not None,
+    "email": lambda value, data: isinstance(value, str) and _EMAIL.match(value) is not None,
 }
 
 

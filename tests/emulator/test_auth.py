@@ -8,7 +8,7 @@ import pytest
 
 from cachet_emulator.app import ROUTES
 from cachet_emulator.routing import NEVER, REQUIRED, Route
-from tests.emulator.api import Api, errors_of
+from tests.emulator.api import Api, errors_of, insert_row
 
 _ROWS = {
     "components": {"name": "C"},
@@ -70,3 +70,26 @@ def test_read_routes_need_a_token_only_with_always_authenticate(api: Api, route:
 def test_extra_api_keys_match_case_insensitively(api: Api) -> None:
     api.emulator.configure(api_keys=["other"])
     assert api.post("components", json={"name": "A"}, token="OTHER").status_code == 200
+
+
+def test_a_removed_api_key_stops_working_at_once(api: Api) -> None:
+    api.emulator.configure(api_keys=["other"])
+    assert api.post("components", json={"name": "A"}, token="other").status_code == 200
+    api.emulator.configure(api_keys=[])
+    assert api.post("components", json={"name": "B"}, token="other").status_code == 401
+
+
+def test_a_user_written_to_the_database_is_known_at_once(api: Api) -> None:
+    assert api.post("components", json={"name": "A"}, token="Fresh").status_code == 401
+    insert_row(api, "users", username="u", email="u@example.com", api_key="fresh")
+    assert api.post("components", json={"name": "A"}, token="Fresh").status_code == 200
+
+
+def test_a_user_rolled_back_is_not_known(api: Api) -> None:
+    store = api.emulator.store
+    with pytest.raises(RuntimeError), store.transaction():
+        values = {"username": "u", "email": "u@example.com", "api_key": "gone"}
+        store.insert("users", {**values, "created_at": "", "updated_at": ""})
+        assert api.emulator.app.user_for_token("gone") is not None
+        raise RuntimeError("abandon the transaction")
+    assert api.post("components", json={"name": "A"}, token="gone").status_code == 401

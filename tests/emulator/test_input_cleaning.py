@@ -29,6 +29,8 @@ from tests.emulator.api import Api
         ("<img src=x onerror=alert(1)>", "<img src=x xss=removed>"),
         ("<iframe src=x>", "&lt;iframe src=x&gt;"),
         ("Système", "Système"),
+        ("a -moz-binding b", "a [removed] b"),
+        ("redirect  301 here", "[removed] here"),
     ],
 )
 def test_cleaning_of_text_fields(api: Api, sent: str, stored: str) -> None:

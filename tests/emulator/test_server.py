@@ -191,3 +191,17 @@ def test_command_reports_a_busy_port_cleanly() -> None:
         )  # fmt: skip
     assert result.returncode == 1
     assert "cannot listen" in result.stderr and result.stdout == ""
+
+
+def test_users_written_by_another_connection_to_the_file_count(tmp_path: Path) -> None:
+    path = str(tmp_path / "shared.sqlite")
+    component = {"name": "A", "status": 1}
+    with CachetEmulator(token="FirstToken", db=path) as first:
+        components = first.endpoint + "/components"
+        headers = {"X-Cachet-Token": "FirstToken"}
+        assert requests.post(components, json=component, headers=headers, timeout=5).ok
+        CachetEmulator(token="SecondToken", db=path).store.close()  # installs its own users
+        for token, status in (("FirstToken", 401), ("SecondToken", 200)):
+            headers = {"X-Cachet-Token": token}
+            answer = requests.post(components, json=component, headers=headers, timeout=5)
+            assert answer.status_code == status, token

@@ -19,7 +19,7 @@ How a resource plugs in:
   `call.input` is cleaned, `call.raw_input` is not.
 * Store: `call.store.insert/update/find/select/count/delete` with column names of
   `schema.TABLES` (Cachet's column order; booleans 0/1; JSON columns take lists/dicts;
-  timestamps UTC via `clock.stored(clock.now())`). A NOT NULL violation becomes a bare 400.
+  timestamps UTC via `clock.stored_now()`). A NOT NULL violation becomes a bare 400.
 * Dates: `clock.parse_minute(text, call.zone_name)` parses `Y-m-d H:i` like PHP (raises
   `clock.DateFormatError` with PHP's message, or `clock.DateOutOfRange`, a bare 400, for
   years no date column holds); `call.present_time(value)` and

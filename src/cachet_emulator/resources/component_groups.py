@@ -101,7 +101,7 @@ def create_group(call: ApiCall) -> Reply:
     defaults = {k: v for k, v in DEFAULTS.items() if k not in _hidden(call)}
     attributes = {**defaults, **values}
     check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
     return item(present(call, attributes, with_components=False))
@@ -120,7 +120,7 @@ def update_group(call: ApiCall) -> Reply:
 def delete_group(call: ApiCall) -> Reply:
     """DELETE /components/groups/{component_group}: members move to group 0, row deleted."""
     group_id = call.bound["component_group"]["id"]
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     for member in call.store.select(components.TABLE, [("group_id", group_id)]):
         call.store.update(components.TABLE, member["id"], {"group_id": 0, "updated_at": now})
     call.store.delete(TABLE, [("id", group_id)])

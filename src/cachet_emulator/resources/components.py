@@ -133,7 +133,7 @@ def create_component(call: ApiCall) -> Reply:
     for name in _hidden(call):
         del attributes[name]
     check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
     _apply_tags(call, attributes["id"], values["tags"])
@@ -158,7 +158,7 @@ def write_changes(call: ApiCall, component: Row, changes: dict[str, Any]) -> Non
 def delete_component(call: ApiCall) -> Reply:
     """DELETE /components/{component}: soft delete, drop its subscriptions and tag links."""
     component_id = call.bound["component"]["id"]
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     call.store.update(TABLE, component_id, {"deleted_at": now, "updated_at": now})
     call.store.delete("subscriptions", [("component_id", component_id)])
     tags.unlink_all(call.store, component_id)

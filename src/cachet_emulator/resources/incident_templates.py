@@ -18,7 +18,7 @@ TABLE = "incident_templates"
 
 def create_template(store: Store, name: str, template: str) -> Row:
     """Store a template as Cachet's dashboard would (slug from the name); returns the row."""
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     values = {"name": name, "slug": slug(name), "template": template}
     template_id = store.insert(TABLE, {**values, "created_at": now, "updated_at": now})
     row = store.find(TABLE, template_id)

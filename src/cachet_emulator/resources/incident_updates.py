@@ -63,7 +63,7 @@ def create_update(call: ApiCall) -> Reply:
         "user_id": call.user_id,
     }
     check_model(call, attributes, MODEL_RULES)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
     changes = {"status": values["status"]}

@@ -100,7 +100,7 @@ def create_incident(call: ApiCall) -> Reply:
         attributes["component_id"] = values["component_id"]
     attributes["occurred_at"] = clock.stored(_occurred_at(call, values) or clock.now())
     check_model(call, attributes, MODEL_RULES)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
     _store_meta(call, attributes["id"], values["meta"])
@@ -131,7 +131,7 @@ def update_incident(call: ApiCall) -> Reply:
 
 def delete_incident(call: ApiCall) -> Reply:
     """DELETE /incidents/{incident}: soft delete; updates and meta stay, unreachable."""
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     call.store.update(TABLE, call.bound["incident"]["id"], {"deleted_at": now, "updated_at": now})
     return no_content()
 
@@ -140,7 +140,7 @@ def notifications_allowed(call: ApiCall) -> bool:
     """False while a maintenance window runs and the settings suppress notifications."""
     if not call.settings.suppress_notifications_in_maintenance:
         return True
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     running = call.store.execute(
         'SELECT 1 FROM schedules WHERE "deleted_at" IS NULL AND "status" != 2'
         ' AND "scheduled_at" <= ? AND ("completed_at" IS NULL OR "completed_at" > ?) LIMIT 1',
@@ -198,7 +198,7 @@ def _occurred_at(call: ApiCall, values: dict[str, Any]) -> datetime | None:
 def _store_meta(call: ApiCall, incident_id: int, meta: dict[str, Any] | list[Any]) -> None:
     """Store each non-empty meta value (empty elements of array values dropped)."""
     pairs = meta.items() if isinstance(meta, dict) else enumerate(meta)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     for key, value in pairs:
         if isinstance(value, dict):
             value = {k: v for k, v in value.items() if php.cast_bool(v)}

@@ -66,7 +66,7 @@ def create_incident(call: ApiCall) -> Reply:
         attributes["created_at"] = attributes["updated_at"] = clock.stored(created_at)
     check_model(call, attributes, MODEL_RULES)
     if created_at is None:
-        now = clock.stored(clock.now())
+        now = clock.stored_now()
         attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(presenter.TABLE, attributes)
     _set_component_status(call, values)

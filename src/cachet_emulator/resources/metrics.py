@@ -142,7 +142,7 @@ def create_metric(call: ApiCall) -> Reply:
         del attributes["visible"]
     _check_model(call, attributes)
     stored = {name: _stored(name, value) for name, value in attributes.items()}
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, {**stored, "updated_at": now, "created_at": now})
     return item(present(call, attributes))

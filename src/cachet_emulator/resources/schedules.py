@@ -80,7 +80,7 @@ def create_schedule(call: ApiCall) -> Reply:
         attributes["message"] = values["message"]
     attributes["scheduled_at"] = dates["scheduled_at"]
     check_model(call, attributes, MODEL_RULES)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
     return item(present(call, attributes))
@@ -107,7 +107,7 @@ def update_schedule(call: ApiCall) -> Reply:
 
 def delete_schedule(call: ApiCall) -> Reply:
     """DELETE /schedules/{schedule}: soft delete (404 afterwards)."""
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     call.store.update(TABLE, call.bound["schedule"]["id"], {"deleted_at": now, "updated_at": now})
     return no_content()
 

@@ -52,7 +52,7 @@ def create_subscriber(call: ApiCall) -> Reply:
             return item(present(call, existing[0]))
     check_model(call, {"email": email}, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
     component_ids = _subscribed_components(call, values["components"])
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     code = "".join(secrets.choice(VERIFY_CODE_ALPHABET) for _ in range(VERIFY_CODE_LENGTH))
     # `global` is left to the column default (true), so the create shape lacks it.
     attributes: Row = {"email": email, "verify_code": code, "updated_at": now, "created_at": now}

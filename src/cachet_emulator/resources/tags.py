@@ -27,7 +27,7 @@ def find_or_create(store: Store, name: str) -> int:
     rows = store.select("tags", [("name", name)], limit=1)
     if rows:
         return int(rows[0]["id"])
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     values = {"name": name, "slug": slug(name), "created_at": now, "updated_at": now}
     return store.insert("tags", values)
 
@@ -36,7 +36,7 @@ def replace_tags(store: Store, component_id: int, names: list[str]) -> None:
     """Link the component to exactly the tags `names` (found or created by name)."""
     tag_ids = list(dict.fromkeys(find_or_create(store, name) for name in names))
     unlink_all(store, component_id)
-    now = clock.stored(clock.now())
+    now = clock.stored_now()
     for tag_id in tag_ids:
         link = {
             "tag_id": tag_id,
