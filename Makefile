@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.installed-docs
 
-.PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick docs clean
+.PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick bench-table docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ bench: $(VENV)/.bench-installed
 
 bench-quick: $(VENV)/.bench-installed
 	$(BIN)/python -m bench --quick
+
+# The README's Performance table, from the last run's bench/results.json.
+bench-table: $(STAMP)
+	$(BIN)/python -m bench.markdown
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build
