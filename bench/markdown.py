@@ -81,16 +81,22 @@ def footnote(results: dict[str, Any]) -> str:
         f"machine (Python {machine['python']}); CPU is the client process's own."
     )
     throughput = results.get("emulator_throughput") or []
-    single = [row for row in throughput if row["connections"] == 1]
-    if single:
-        parts = [
-            f"{row['emulator_rps']:,.0f} {row['method']}s/s ({row['ratio']:.2f}x hello world)"
-            for row in single
-        ]
+    by_method: dict[str, list[dict[str, Any]]] = {}
+    for row in throughput:
+        by_method.setdefault(row["method"], []).append(row)
+    parts = [
+        f"{method} "
+        + " and ".join(f"{r['emulator_rps']:,.0f}/s on {r['connections']}" for r in rows)
+        + " connections ("
+        + ", ".join(f"{r['ratio']:.2f}x" for r in rows)
+        + ")"
+        for method, rows in by_method.items()
+    ]
+    if parts:
         text += (
-            " On one connection the emulator serves "
-            + " and ".join(parts)
-            + ", against a Starlette hello-world app on the same server."
+            " The emulator serves "
+            + "; ".join(parts)
+            + ": the ratios are to a Starlette hello-world app served the same way."
         )
     return text
 
