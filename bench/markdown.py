@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.processes import BENCH_DIR
+from bench.report import page_size_medians
 
 ROWS = (
     ("get", "`get`: one component x {size}"),
@@ -54,17 +55,12 @@ def table(results: dict[str, Any]) -> str:
 
 def page_size_table(results: dict[str, Any]) -> str:
     """The `page-size` sweep as a Markdown table (empty when the run did not include it)."""
-    sweep = results["scenarios"].get("page-size", {}).get("contenders", {})
+    sweep = results["scenarios"].get("page-size", {})
     lines = [
         "| `per_page` | requests | walk (wall) | client CPU | first item | memory of the walk |",
         "|---|---|---|---|---|---|",
     ]
-    for label, entry in sweep.items():
-        runs = entry.get("runs") or []
-        if entry.get("error") or not runs:
-            continue
-        first = statistics.median(run["first_item"] for run in runs)
-        growth = statistics.median(run["rss_growth_mb"] for run in runs)
+    for label, entry, first, growth in page_size_medians(sweep):
         lines.append(
             f"| {label.removeprefix('per_page=')} | {entry['requests']:,.0f} "
             f"| {entry['wall'] * 1000:,.0f} ms | {entry['cpu'] * 1000:,.0f} ms "

@@ -185,19 +185,24 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
     return "\n".join(lines)
 
 
-def _page_size_lines(table: dict[str, Any]) -> list[str]:
-    lines = []
-    for contender, entry in table["contenders"].items():
+def page_size_medians(table: dict[str, Any]) -> list[tuple[str, dict[str, Any], float, float]]:
+    """Per page size of the sweep: its label, its entry, median first-item seconds and MB."""
+    rows = []
+    for label, entry in table.get("contenders", {}).items():
         runs = entry.get("runs") or []
         if entry.get("error") or not runs:
             continue
         first = statistics.median(run["first_item"] for run in runs)
         growth = statistics.median(run["rss_growth_mb"] for run in runs)
-        lines.append(
-            f"{'':14} {contender:15} first item {first * 1000:6.1f} ms, "
-            f"memory of the walk {growth:5.1f} MB"
-        )
-    return lines
+        rows.append((label, entry, first, growth))
+    return rows
+
+
+def _page_size_lines(table: dict[str, Any]) -> list[str]:
+    return [
+        f"{'':14} {label:15} first item {first * 1000:6.1f} ms, memory of the walk {growth:5.1f} MB"
+        for label, _entry, first, growth in page_size_medians(table)
+    ]
 
 
 def write_json(run: Run, tables: dict[str, Any], checks: list[Any], path: Path) -> None:
