@@ -103,7 +103,7 @@ def validate(
     messages: Mapping[str, str] = MESSAGES_24,
     names: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """_Check `data` against `rules`; messages in declaration order, one per failing rule.
+    """Check `data` against `rules`; messages in declaration order, one per failing rule.
 
     A field absent from `data`, an empty string, or null under `nullable` only gets its
     implicit (`required*`) rules checked; after a failed implicit rule the field stops.
