@@ -3,8 +3,9 @@
 Every request under `/api/v1` goes through the steps of spec 2.2, in order: route matching
 (404/405/OPTIONS), model binding of path ids (404), the Accept check (406), the Time-Zone
 header, authentication (401), then the resource handler inside one database transaction.
-Requests under `/_emulator` go to the control API (`control.py`). How a resource module plugs
-into this is described in `cachet_emulator.resources`.
+Requests under `/_emulator` go to the control API (`control.py`), every other path to the
+status page (`status_page`). How a resource module plugs into this is described in
+`cachet_emulator.resources`.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
+from cachet_emulator.status_page import pages as status_page
 from cachet_emulator.store import Store, mysql_collation_key
 
 API_PREFIX = "/api/v1"
@@ -158,6 +160,8 @@ class CachetApp:
         try:
             if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
                 return control.handle(self, request)
+            if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
+                return status_page.respond(self.store, self.settings, request)
             return await self._api(request, scope)
         except ApiError as error:
             return render_error(error, request)
