@@ -47,8 +47,6 @@ class IncidentView:
     occurred_at: str  # presented, in the Cachet timezone
     status: int  # of the latest update, else of the incident
     status_name: str
-    first_status: int
-    first_status_name: str
     resolved: bool
     stickied: bool
     visible: bool
@@ -59,11 +57,6 @@ class IncidentView:
     def status_class(self) -> str:
         """The word the stylesheet colours the latest status by."""
         return STATUS_CLASSES.get(self.status, "scheduled")
-
-    @property
-    def first_status_class(self) -> str:
-        """The word the stylesheet colours the incident's own status by."""
-        return STATUS_CLASSES.get(self.first_status, "scheduled")
 
 
 @dataclass(frozen=True)
@@ -138,8 +131,6 @@ def _incident(call: ApiCall, row: Row, names: dict[int, str]) -> IncidentView:
         occurred_at=str(data[_dated_by(call)]),
         status=int(data.get("latest_status", status)),
         status_name=str(data.get("latest_human_status", data["human_status"])),
-        first_status=status,
-        first_status_name=str(data["human_status"]),
         resolved=bool(data.get("is_resolved", status == incident_presenter.FIXED)),
         stickied=bool(data.get("stickied", False)),
         visible=bool(data["visible"]),
