@@ -60,7 +60,9 @@ class Browser:
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         page.on("request", lambda request: self.requested.append(request.url))
         response = page.goto(url, wait_until="load")
-        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        assert response is not None and response.ok, (
+            f"{url} answered {response and response.status}"
+        )
         return page
 
     def screenshot(self, page: Any, name: str, full_page: bool = True) -> Path:

@@ -96,7 +96,11 @@ def test_incident_updates_read_newest_first_and_pinned_incidents_lead(
     api: Api, browser: Browser
 ) -> None:
     older = api.create(
-        "incidents", name="Slow logins", message="Looking.", status=1, occurred_at=minutes_from_now(-90)
+        "incidents",
+        name="Slow logins",
+        message="Looking.",
+        status=1,
+        occurred_at=minutes_from_now(-90),
     )
     first = api.create(f"incidents/{older['id']}/updates", status=2, message="Cause found.")
     second = api.create(f"incidents/{older['id']}/updates", status=3, message="Fix **deployed**.")
@@ -164,8 +168,20 @@ def test_metric_charts_have_one_point_per_bucket_of_their_view(api: Api, browser
 
 def test_timeline_covers_the_configured_number_of_days(api: Api, browser: Browser) -> None:
     api.emulator.configure(incident_days=3)
-    api.create("incidents", name="Yesterday's", message="m", status=4, occurred_at=minutes_from_now(-24 * 60))
-    api.create("incidents", name="Last week's", message="m", status=4, occurred_at=minutes_from_now(-5 * 24 * 60))
+    api.create(
+        "incidents",
+        name="Yesterday's",
+        message="m",
+        status=4,
+        occurred_at=minutes_from_now(-24 * 60),
+    )
+    api.create(
+        "incidents",
+        name="Last week's",
+        message="m",
+        status=4,
+        occurred_at=minutes_from_now(-5 * 24 * 60),
+    )
 
     page = browser.open(api.emulator.url + "/")
 

@@ -22,6 +22,7 @@ from cachet_emulator.schema import Row
 # default_view -> (number of buckets, bucket unit)
 VIEWS = {0: (60, "minute"), 1: (12, "hour"), 2: (7, "day"), 3: (30, "day")}
 AVERAGE = 1
+ROUNDING_AHEAD = timedelta(seconds=30)
 # The drawing area of every chart (SVG user units); the SVG scales to the page's width.
 WIDTH, HEIGHT = 640, 180
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 12, 26
@@ -111,7 +112,8 @@ def bucket_edges(view: int, now: datetime, zone: tzinfo) -> list[datetime]:
 
 def bucket_values(call: ApiCall, metric: Row, edges: list[datetime]) -> list[float]:
     """Each bucket's value (sum or average), or the default value when it has no point."""
-    bounds = [clock.stored(edge) for edge in edges]
+    # New points are rounded to 30 s, so up to 15 s ahead: they count in the newest bucket.
+    bounds = [clock.stored(edge) for edge in [*edges[:-1], edges[-1] + ROUNDING_AHEAD]]
     parameters: list[object] = []
     for number in range(len(edges) - 1):
         parameters += [number, bounds[number], bounds[number + 1]]
@@ -143,9 +145,7 @@ def _bucket_sql(buckets: int) -> str:
     )
 
 
-def draw(
-    edges: list[datetime], values: list[float], view: int, places: int, suffix: str
-) -> Chart:
+def draw(edges: list[datetime], values: list[float], view: int, places: int, suffix: str) -> Chart:
     """The chart's geometry: one point per bucket, scaled between the lowest value (or 0)
     and the highest."""
     rounded = [round(value, places) for value in values]
