@@ -78,6 +78,11 @@ class CachetEmulator:
         return f"http://{host}:{self.port}"
 
     @property
+    def page_url(self) -> str:
+        """The status page, `http://HOST:PORT/`."""
+        return self.url + "/"
+
+    @property
     def endpoint(self) -> str:
         """The API base URL, `http://HOST:PORT/api/v1`."""
         return self.url + "/api/v1"
@@ -166,6 +171,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", choices=["demo"], help="fill an empty database with demo data")
     parser.add_argument("--site-url", help="site root for permalinks and page links")
     parser.add_argument("--timezone", default="UTC", help="Cachet timezone (UTC)")
+    parser.add_argument("--site-name", default="Cachet", help="the status page's title (Cachet)")
+    parser.add_argument(
+        "--incident-days", type=int, default=7, help="days of incidents on the status page (7)"
+    )
     parser.add_argument("--installed-version", help="/version data (2.4.0-dev or 2.3.18)")
     parser.add_argument("--latest-tag", default="v2.3.18", help="/version meta.latest.tag_name")
     parser.add_argument("--api-key", action="append", default=[], help="another user's token")
@@ -192,22 +201,28 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """The `cachet-emulator` command: serve until SIGINT or SIGTERM."""
     arguments = _arguments(argv)
-    emulator = CachetEmulator(
-        token=arguments.token,
-        cachet_version=arguments.cachet_version,
-        db=arguments.db,
-        host=arguments.host,
-        port=arguments.port,
-        site_url=arguments.site_url,
-        timezone=arguments.timezone,
-        installed_version=arguments.installed_version,
-        latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
-        api_keys=arguments.api_key,
-        always_authenticate=arguments.always_authenticate,
-        skip_subscriber_verification=arguments.skip_subscriber_verification,
-        major_outage_rate=arguments.major_outage_rate,
-        suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
-    )
+    try:
+        emulator = CachetEmulator(
+            token=arguments.token,
+            cachet_version=arguments.cachet_version,
+            db=arguments.db,
+            host=arguments.host,
+            port=arguments.port,
+            site_url=arguments.site_url,
+            timezone=arguments.timezone,
+            site_name=arguments.site_name,
+            incident_days=arguments.incident_days,
+            installed_version=arguments.installed_version,
+            latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
+            api_keys=arguments.api_key,
+            always_authenticate=arguments.always_authenticate,
+            skip_subscriber_verification=arguments.skip_subscriber_verification,
+            major_outage_rate=arguments.major_outage_rate,
+            suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
+        )
+    except ValueError as error:
+        print(f"cachet-emulator: {error}", file=sys.stderr)
+        return 2
     if arguments.seed == "demo":
         seed_demo(emulator.store)
     stopping = threading.Event()
@@ -219,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{arguments.host}:{arguments.port}"
         print(f"cachet-emulator: cannot listen on {where}: {error}", file=sys.stderr)
         return 1
-    print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
+    print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})")
+    print(f"Status page at {emulator.page_url}", flush=True)
     try:
         while not stopping.wait(0.5):
             pass
