@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.installed-docs
 
-.PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick bench-table docs clean
+.PHONY: install lint typecheck test test-only demo serve screenshots reliability bench bench-quick bench-table docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ demo: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/cachet-emulator --seed demo
+
+# The status page image of the README and the emulator guide, taken by its browser test.
+screenshots: $(STAMP)
+	mkdir -p docs/images
+	STATUS_PAGE_README_IMAGE=docs/images/status-page.png $(BIN)/pytest -q tests/status_page/test_pages.py -k demo_page
 
 reliability: $(STAMP)
 	$(BIN)/pytest -q -s -rx -m slow
