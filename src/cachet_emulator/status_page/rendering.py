@@ -6,8 +6,9 @@ Markdown is rendered with raw HTML disabled, so nothing a client stores becomes 
 
 from __future__ import annotations
 
+import calendar
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -50,18 +51,19 @@ def _parser() -> MarkdownIt:
 
 def markdown(text: str | None) -> Markup:
     """Markdown source as safe HTML (raw HTML in the source is shown as text)."""
-    return Markup(_parser().render(text or ""))
+    return Markup(_rendered_markdown(text or ""))
 
 
-def parse_presented(text: str) -> datetime:
-    """A presented timestamp (`Y-m-d H:i:s`) as a naive local datetime."""
-    return datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+# Every load renders the same messages again (more so with ?refresh): keep recent renders.
+@lru_cache(maxsize=4096)
+def _rendered_markdown(text: str) -> str:
+    return str(_parser().render(text))
 
 
 def when(text: str) -> str:
-    """A presented timestamp for reading: `4 Dec 2026, 15:02`."""
-    moment = parse_presented(text)
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
+    """A presented timestamp (`Y-m-d H:i:s`) for reading: `4 Dec 2026, 15:02`."""
+    year, month, day_of_month = text[:4], int(text[5:7]), int(text[8:10])
+    return f"{day_of_month} {calendar.month_abbr[month]} {year}, {text[11:16]}"
 
 
 def day(moment: datetime) -> str:
