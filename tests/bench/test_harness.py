@@ -120,7 +120,7 @@ def test_page_size_sweep_measures_each_page_size(seeded: Any, tmp_path: Any) -> 
     assert first_run["items"] == 5 and first_run["first_item"] > 0
 
 
-def test_status_page_scenario_loads_both_data_sets_beside_the_api() -> None:
+def test_status_page_scenario_loads_both_data_sets_beside_the_api(tmp_path: Any) -> None:
     from bench import status_page
 
     benchmark = Run(QUICK, status_page=status_page.measure(loads=2, points=50, incidents=10))
@@ -132,3 +132,6 @@ def test_status_page_scenario_loads_both_data_sets_beside_the_api() -> None:
     checks = {check["target"] for check in targets({}, benchmark)}
     assert "status page (large): front page median ms <= 250" in checks
     assert "Status page front page" in render(benchmark, {}, [])
+    write_json(benchmark, {}, [], tmp_path / "results.json")
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert "status page renders its front page in" in markdown.footnote(results)
