@@ -86,10 +86,12 @@ def screenshot_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def browser(chromium: Any, screenshot_folder: Path) -> Iterator[Browser]:
-    """A fresh browser context that records console errors and every request."""
+    """A fresh browser context; every page a test opens must log no error and stay local."""
     opened = Browser(chromium, screenshot_folder)
     yield opened
     opened.close()
+    assert opened.console_errors == [], "the pages logged errors"
+    assert opened.outside_requests() == [], "the pages requested other machines"
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tests.emulator.api import Api
 from tests.status_page.browser import Browser
@@ -189,3 +190,44 @@ def test_timeline_covers_the_configured_number_of_days(api: Api, browser: Browse
     assert len(days) == 3
     assert texts(page, "#timeline .incident-name") == ["Yesterday's"]
     assert len(texts(page, "#timeline .none")) == 2
+
+
+def test_average_metric_shows_the_mean_of_its_submissions(api: Api, browser: Browser) -> None:
+    metric = api.create(
+        "metrics",
+        name="Queue wait",
+        suffix="s",
+        description="",
+        default_value=3,
+        calc_type=1,
+        default_view=3,
+        places=1,
+    )
+    for value in (10, 20):
+        api.create(f"metrics/{metric['id']}/points", value=value)
+
+    page = browser.open(api.emulator.url + "/")
+
+    values = [float(v) for v in attributes(page, "circle.point", "data-value")]
+    assert len(values) == 30
+    assert values[-1] == 15  # (10 + 20) / 2
+    assert set(values[:-1]) == {3}  # days without points show the default value
+    assert texts(page, "circle.point title")[-1].endswith(": 15.0 s")
+
+
+def test_timeline_days_are_those_of_the_cachet_timezone(api: Api, browser: Browser) -> None:
+    api.emulator.configure(timezone="Pacific/Kiritimati")  # UTC+14: days start 14 h earlier
+    local_now = datetime.now(ZoneInfo("Pacific/Kiritimati"))
+    api.create(
+        "incidents",
+        name="Early today",
+        message="m",
+        status=4,
+        occurred_at=local_now.replace(hour=0, minute=5).strftime(MINUTE_FORMAT),
+    )
+
+    page = browser.open(api.emulator.url + "/")
+
+    first_day = f'#timeline .day[data-day="{local_now.date().isoformat()}"]'
+    assert texts(page, f"{first_day} .incident-name") == ["Early today"]
+    assert "Times are shown in Pacific/Kiritimati." in page.text_content("footer")

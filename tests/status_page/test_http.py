@@ -104,3 +104,13 @@ def test_incident_days_setting_refuses_nonsense(api: Api) -> None:
         )
         assert response.status_code == 400, value
     assert get(api, "/").status_code == 200
+
+
+def test_hidden_incident_opens_by_permalink_marked_as_hidden(api: Api) -> None:
+    incident = api.create("incidents", name="Drill", message="m", status=1, visible=0)
+
+    page = get(api, f"/incidents/{incident['id']}")
+
+    assert page.status_code == 200
+    assert "Hidden from the public list" in page.text
+    assert "Drill" not in get(api, "/").text
