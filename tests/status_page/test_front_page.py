@@ -48,6 +48,7 @@ def test_components_show_in_their_groups_with_status_words(api: Api, browser: Br
     assert texts(page, ".group .component .component-name") == ["API", "Website"]
     assert texts(page, ".group .component .status-name") == ["Major Outage", "Operational"]
     assert texts(page, ".group summary .status-name") == ["Major Outage"]
+    assert texts(page, "#components .subhead") == ["Other components"]
     assert texts(page, ".ungrouped .component-name") == ["Mail"]
     assert texts(page, ".ungrouped .status-name") == ["Performance Issues"]
     assert "Back office" not in page.text_content("main")
@@ -93,7 +94,7 @@ def test_groups_open_or_collapse_by_their_collapsed_value(api: Api, browser: Bro
     assert is_open == [True, False, False, True]
 
 
-def test_incident_updates_read_newest_first_and_pinned_incidents_lead(
+def test_incident_updates_read_newest_first_and_stickied_incidents_lead(
     api: Api, browser: Browser
 ) -> None:
     older = api.create(
@@ -105,7 +106,7 @@ def test_incident_updates_read_newest_first_and_pinned_incidents_lead(
     )
     first = api.create(f"incidents/{older['id']}/updates", status=2, message="Cause found.")
     second = api.create(f"incidents/{older['id']}/updates", status=3, message="Fix **deployed**.")
-    pinned = api.create(
+    stickied = api.create(
         "incidents", name="Planned migration", message="Read this.", status=1, stickied=True
     )
     api.create("incidents", name="Internal drill", message="Hidden.", status=1, visible=0)
@@ -124,7 +125,7 @@ def test_incident_updates_read_newest_first_and_pinned_incidents_lead(
     assert texts(page, f"{card} .incident-head .status-name") == ["Watching"]
     assert texts(page, f"{card} .update strong") == ["deployed"]
     assert "Internal drill" not in page.text_content("main")
-    assert pinned["id"] != older["id"]
+    assert stickied["id"] != older["id"]
 
 
 def test_maintenance_shows_ongoing_and_upcoming_windows(api: Api, browser: Browser) -> None:
