@@ -103,10 +103,10 @@ def _status_page_sentence(rows: list[dict[str, Any]], plan: dict[str, Any]) -> s
     if demo is None or large is None:
         return ""
     return (
-        f" The emulator's status page renders its front page in {demo['page_ms']:.0f} ms with the demo data"
-        f" and in {large['page_ms']:.0f} ms with {plan['incidents']:,} incidents, 50 components"
-        f" and {plan['points']:,} metric points (first load after start:"
-        f" {demo['cold_ms']:.0f} ms and {large['cold_ms']:.0f} ms)."
+        f" The emulator's status page renders its front page in {demo['page_ms']:.0f} ms"
+        f" with the demo data and in {large['page_ms']:.0f} ms with {plan['incidents']:,}"
+        f" incidents, 50 components and {plan['points']:,} metric points (first load after"
+        f" start: {demo['cold_ms']:.0f} ms and {large['cold_ms']:.0f} ms)."
     )
 
 
