@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import parse_qs
 
 from cachet_emulator import clock
@@ -22,6 +23,8 @@ from cachet_emulator.store import Store
 STYLESHEET_PATH = "/status-page.css"
 REFRESH_RANGE = (5, 3600)
 HTML = "text/html; charset=UTF-8"
+View = tuple[str, dict[str, Any]]
+"""What a page reads from the store: its template and the template's context."""
 _HEADERS = {
     "content-security-policy": (
         "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none';"
@@ -65,9 +68,10 @@ def _route(store: Store, settings: Settings, request: HttpRequest) -> HttpRespon
             return HttpResponse(200, rendering.stylesheet(), "text/css; charset=UTF-8", headers)
         refresh = _refresh(request.query_string)
         call = _guest_call(store, settings, request)
-        with store.transaction():
-            body = page(call, int(found[1]) if found.groups() else 0, refresh)
-        return HttpResponse(200, body, HTML, dict(_HEADERS))
+        with store.transaction():  # read everything at once; render after the lock is free
+            template, context = page(call, int(found[1]) if found.groups() else 0)
+        context.update(_common(call, refresh))
+        return HttpResponse(200, rendering.render(template, **context), HTML, dict(_HEADERS))
     raise PageError(404, "Page not found", f"There is no page at {request.path}.")
 
 
@@ -103,7 +107,7 @@ def _refresh(query_string: str) -> int | None:
     return int(text)
 
 
-def _common(call: ApiCall, refresh: int | None) -> dict[str, object]:
+def _common(call: ApiCall, refresh: int | None) -> dict[str, Any]:
     return {
         "site_name": call.settings.site_name,
         "cachet_version": call.settings.cachet_version,
@@ -113,13 +117,11 @@ def _common(call: ApiCall, refresh: int | None) -> dict[str, object]:
     }
 
 
-def front_page(call: ApiCall, _: int, refresh: int | None) -> bytes:
+def front_page(call: ApiCall, _: int) -> View:
     """`/`: banner, components, stickied incidents, maintenance, metrics, timeline."""
     now = clock.now()
     today = now.astimezone(clock.zone(call.settings.timezone)).date()
-    return rendering.render(
-        "index.html",
-        **_common(call, refresh),
+    return "index.html", dict(
         banner=board.banner(call),
         groups=board.groups(call),
         ungrouped=board.ungrouped(call),
@@ -128,27 +130,26 @@ def front_page(call: ApiCall, _: int, refresh: int | None) -> bytes:
         upcoming=maintenance.upcoming(call),
         metrics=charts.shown_metrics(call, now),
         timeline=incidents.timeline(call, today),
-        incident_days=call.settings.incident_days,
     )
 
 
-def incident_page(call: ApiCall, incident_id: int, refresh: int | None) -> bytes:
+def incident_page(call: ApiCall, incident_id: int) -> View:
     """`/incidents/{id}`: the permalink target; updates are anchored `#update-{id}`."""
     incident = incidents.one(call, incident_id)
     if incident is None:
         raise PageError(404, "Incident not found", f"There is no incident {incident_id}.")
-    return rendering.render("incident.html", **_common(call, refresh), incident=incident)
+    return "incident.html", {"incident": incident}
 
 
-def schedule_page(call: ApiCall, schedule_id: int, refresh: int | None) -> bytes:
+def schedule_page(call: ApiCall, schedule_id: int) -> View:
     """`/schedules/{id}`: one maintenance window (2.4 only)."""
     schedule = maintenance.one(call, schedule_id)
     if schedule is None:
         raise PageError(404, "Maintenance not found", f"There is no schedule {schedule_id}.")
-    return rendering.render("schedule.html", **_common(call, refresh), schedule=schedule)
+    return "schedule.html", {"schedule": schedule}
 
 
-Page = Callable[[ApiCall, int, int | None], bytes]
+Page = Callable[[ApiCall, int], View]
 # (path pattern, page); None serves the stylesheet.
 _PAGES: tuple[tuple[re.Pattern[str], Page | None], ...] = (
     (re.compile(r"/"), front_page),
