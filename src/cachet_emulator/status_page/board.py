@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import component_groups, components, general
 
@@ -75,7 +76,7 @@ def groups(call: ApiCall) -> list[GroupView]:
         if not members:
             continue
         worst = _component(presented["enabled_components_lowest"][0])
-        collapsed = _starts_collapsed(int(row["collapsed"] or 0), members)
+        collapsed = _starts_collapsed(php.cast_int(row["collapsed"]), members)
         shown.append(GroupView(int(row["id"]), str(row["name"]), collapsed, members, worst))
     return shown
 

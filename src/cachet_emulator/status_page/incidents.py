@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from cachet_emulator import clock
+from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import incident_presenter
 from cachet_emulator.schema import Row
@@ -134,7 +134,7 @@ def _incident(call: ApiCall, row: Row, names: dict[int, str]) -> IncidentView:
         resolved=bool(data.get("is_resolved", status == incident_presenter.FIXED)),
         stickied=bool(data.get("stickied", False)),
         visible=bool(data["visible"]),
-        component_name=names.get(int(row["component_id"] or 0)),
+        component_name=names.get(php.cast_int(row["component_id"])),
         updates=[_update(update) for update in data.get("updates", [])],
     )
 
