@@ -25,7 +25,8 @@ AVERAGE = 1
 ROUNDING_AHEAD = timedelta(seconds=30)
 # The drawing area of every chart (SVG user units); the SVG scales to the page's width.
 WIDTH, HEIGHT = 640, 180
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 12, 26
+# The value labels sit just above their rules, inside the drawing, so they never get cut off.
+LEFT, RIGHT, TOP, BOTTOM = 8, 8, 26, 30
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class Chart:
     line: str
     area: str
     grid: list[tuple[float, str]]  # (y, label) of each horizontal rule
+    middle: ChartPoint  # the point whose label goes under the middle of the chart
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -173,7 +175,7 @@ def draw(edges: list[datetime], values: list[float], view: int, places: int, suf
         (round(TOP + fraction * span_y, 2), _number(high - fraction * (high - low), places, ""))
         for fraction in (0.0, 0.5, 1.0)
     ]
-    return Chart(points, line, area, grid)
+    return Chart(points, line, area, grid, points[len(points) // 2])
 
 
 def _label(start: datetime, unit: str) -> str:
