@@ -44,6 +44,19 @@ def test_collapsed_helpers(client: Client) -> None:
     assert watching.is_operational and not watching.is_open
 
 
+def test_group_manager_builds_components_with_the_component_manager(client: Client) -> None:
+    group = client.component_groups.create(name="Services", visible=True)
+    client.components.create(name="Web", status=1, group_id=group.id)
+
+    nested = client.component_groups.get(group.id).enabled_components[0]
+    nested.status = enums.COMPONENT_STATUS_MAJOR_OUTAGE
+    nested.update()
+
+    assert client.component_groups.components is client.components
+    assert client.component_groups.components_manager is client.components
+    assert client.components.get(nested.id).status == enums.COMPONENT_STATUS_MAJOR_OUTAGE
+
+
 def test_enabled_components_are_component_resources(client: Client) -> None:
     group = client.component_groups.create(name="Services", visible=True)
     client.components.create(name="Web", status=1, group_id=group.id, order=1)

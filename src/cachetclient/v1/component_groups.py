@@ -56,9 +56,7 @@ class ComponentGroup(Resource):
 
     def _components(self, key: str) -> list[Component]:
         manager = self._manager
-        components = (
-            manager.components_manager if isinstance(manager, ComponentGroupManager) else None
-        )
+        components = manager.components if isinstance(manager, ComponentGroupManager) else None
         raw = self.attrs.get(key)
         if components is None or not isinstance(raw, list):
             return []
@@ -93,7 +91,13 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             components_manager: Builds the components nested in groups.
         """
         super().__init__(http_client)
-        self.components_manager = components_manager
+        self.components = components_manager
+        """The component manager that builds the components nested in groups."""
+
+    @property
+    def components_manager(self) -> ComponentManager:
+        """Another name of `components` (the name every release used)."""
+        return self.components
 
     def create(
         self, *, name: str, order: int = 0, collapsed: int = 0, visible: bool = False
