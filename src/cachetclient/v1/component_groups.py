@@ -51,8 +51,12 @@ class ComponentGroup(Resource):
 
     @property
     def is_operational(self) -> bool:
-        """Does the collapsed value say "collapsed unless a component is not operational"?"""
-        return self.collapsed == enums.COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL
+        """Is the collapsed value anything but `COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL`?
+
+        As in every release: `True` for a new group (collapsed 0), `False` only when the
+        group is set to stay collapsed unless a component is not operational (2).
+        """
+        return self.collapsed != enums.COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL
 
     def _components(self, key: str) -> list[Component]:
         manager = self._manager
