@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from cachetclient.apirequest import ApiRequest, Plan
 from cachetclient.errors import InvalidResponseError, UnsupportedOperationError
-from cachetclient.fields import INTEGER, Codec, Field
+from cachetclient.fields import INTEGER, Codec, Field, as_integer
 from cachetclient.pagination import DEFAULT_PER_PAGE, ListQuery, ListWalker, count_request, total_of
 from cachetclient.unset import UNSET
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="Resource")
 T = TypeVar("T")
-Ids = tuple[int, ...]
+Ids = tuple[int | str, ...]
 
 
 class Resource:
@@ -202,12 +202,12 @@ class Manager(Generic[R]):
     # -- requests and their answers ----------------------------------------------------------
 
     def collection_path(self, parent_ids: Ids = ()) -> str:
-        """Path of the collection (with parent ids filled in)."""
-        return self.path.format(*parent_ids)
+        """Path of the collection (with parent ids filled in; `"12"` counts as 12)."""
+        return self.path.format(*map(_path_id, parent_ids))
 
     def item_path(self, ids: Ids) -> str:
         """Path of one item; `ids` are the parent ids followed by the item id."""
-        return f"{self.collection_path(ids[:-1])}/{ids[-1]}"
+        return f"{self.collection_path(ids[:-1])}/{_path_id(ids[-1])}"
 
     def request_body(
         self, codecs: Mapping[str, Codec[Any]], values: Mapping[str, Any], *, updating: bool
@@ -388,6 +388,10 @@ class Manager(Generic[R]):
                 f"Cachet's API cannot update a {name}: there is no PUT {self.path}/{{id}}"
             )
         return self.update_fields
+
+
+def _path_id(value: int | str) -> int:
+    return as_integer(value, "an id (an integer, or a string of digits)")
 
 
 def _filter_value(value: Any) -> Any:

@@ -6,6 +6,7 @@ must carry (`encode`). `Field` is the attribute descriptor resources declare the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from cachetclient.base import Resource
 
 T = TypeVar("T")
+_DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
 T_co = TypeVar("T_co", covariant=True)
 
 
@@ -45,10 +47,24 @@ class Integer(Codec[int]):
         except (TypeError, ValueError):
             return None
 
-    def encode(self, value: int, tz: tzinfo | None) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"an integer was expected, not {value!r}")
+    def encode(self, value: int | str, tz: tzinfo | None) -> Any:
+        return as_integer(value)
+
+
+def as_integer(value: int | str, what: str = "an integer") -> int:
+    """`value` as an int: ints, and decimal strings (`"12"`) as parsers and config files give.
+
+    Raises:
+        TypeError: for booleans, floats and other types.
+        ValueError: for strings that are not a whole decimal number.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, str):
+        if _DECIMAL_INTEGER.match(value):
+            return int(value)
+        raise ValueError(f"{what} was expected, not {value!r}")
+    raise TypeError(f"{what} was expected, not {value!r}")
 
 
 class Number(Codec[float]):

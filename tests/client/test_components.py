@@ -344,7 +344,7 @@ def test_explicit_none_clears_meta(client: Client) -> None:
 
 def test_wrong_types_are_refused_before_anything_is_sent(client: Client) -> None:
     with pytest.raises(TypeError, match="integer"):
-        client.components.create(name="API", status="1")  # type: ignore[arg-type]
+        client.components.create(name="API", status=1.0)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="string"):
         client.components.create(name=42, status=1)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="filter"):
