@@ -36,7 +36,7 @@ def test_import_loads_no_transport() -> None:
 
 def test_public_names_import_without_a_transport() -> None:
     loaded = loaded_modules(
-        "from cachetclient import AsyncClient, Client, NotFoundError, UNSET, __version__"
+        "from cachetclient import AsyncClient, Client, NotFoundError, CLEAR, __version__"
     )
 
     assert [name for name in LOADED_ON_USE if name in loaded] == []

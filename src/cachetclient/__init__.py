@@ -7,6 +7,7 @@ classes, as in every release) loads on first use.
 
 from typing import TYPE_CHECKING, Any
 
+from cachetclient.clear import CLEAR
 from cachetclient.client import AsyncClient, Client
 from cachetclient.errors import (
     AuthenticationError,
@@ -23,7 +24,6 @@ from cachetclient.errors import (
     UnsupportedOperationError,
     ValidationError,
 )
-from cachetclient.unset import UNSET
 
 if TYPE_CHECKING:
     from cachetclient import v1 as v1
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __version__ = "4.1.0.dev0"
 
 __all__ = [
-    "UNSET",
+    "CLEAR",
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",

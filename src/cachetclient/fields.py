@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from cachetclient import dates
+from cachetclient.clear import CLEAR, Clear
 
 if TYPE_CHECKING:
     from cachetclient.base import Resource
@@ -263,7 +264,8 @@ class Field(Generic[T]):
     """A resource attribute backed by one key of the resource's JSON.
 
     Reading decodes the raw value (missing keys read as `None`); writing is allowed only for
-    fields the user may change, stores the value in the raw data and marks it for `update()`.
+    fields the user may change, stores the value in the raw data and marks it for `update()`
+    (`None` is not sent; `CLEAR` stores the value that empties the field).
     """
 
     def __init__(
@@ -293,11 +295,13 @@ class Field(Generic[T]):
             return raw  # type: ignore[return-value]
         return self.codec.decode(raw, instance.timezone)
 
-    def __set__(self, instance: Resource, value: T) -> None:
+    def __set__(self, instance: Resource, value: T | Clear | None) -> None:
         if not self.writable:
             raise AttributeError(f"{type(instance).__name__}.{self.name} is read-only")
         if value is None:
-            instance.attrs[self.key] = None
+            instance.attrs[self.key] = None  # sent as "leave unchanged"
+        elif value is CLEAR:
+            instance.attrs[self.key] = instance._manager.cleared_value(self.name)
         else:
             instance.attrs[self.key] = self.codec.encode(value, instance.timezone)
         instance.mark_changed(self.name)

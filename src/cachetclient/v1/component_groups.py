@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from cachetclient.base import Manager, Resource
 from cachetclient.fields import FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 from cachetclient.v1 import enums
 from cachetclient.v1.components import Component, ComponentManager
 
@@ -126,13 +125,13 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         self,
         group_id: int,
         *,
-        name: str | Unset = UNSET,
-        order: int | Unset | None = UNSET,
-        collapsed: int | Unset | None = UNSET,
-        visible: bool | Unset | None = UNSET,
+        name: str | None = None,
+        order: int | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
         **kwargs: Any,
     ) -> ComponentGroup:
-        """Update a component group; fields not given keep their value.
+        """Update a component group; fields left at `None` keep their value.
 
         Cachet resets an omitted `order` and `visible` to 0; the client fetches and resends
         their current values when they are not given.
@@ -150,10 +149,10 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        collapsed: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
         sort: str | None = None,
         order: str | None = None,
     ) -> Generator[ComponentGroup, None, None]:
@@ -175,10 +174,10 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     def count(
         self,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        collapsed: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
     ) -> int:
         """Count the number of component groups (matching the filters)."""
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}
