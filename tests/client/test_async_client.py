@@ -323,3 +323,8 @@ async def test_async_dates_are_naive_by_default_and_aware_with_a_timezone(
 
     assert (await aclient.schedules.get(schedule.id)).scheduled_at == start
     assert seen_aware == start.replace(tzinfo=dt.timezone.utc)
+
+
+async def test_async_client_has_no_release_http(aclient: Any) -> None:
+    with pytest.raises(AttributeError, match=r"async_http_client\.request"):
+        aclient._http  # noqa: B018
