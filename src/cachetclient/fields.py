@@ -6,16 +6,19 @@ must carry (`encode`). `Field` is the attribute descriptor resources declare the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from cachetclient import dates
+from cachetclient.clear import CLEAR, Clear
 
 if TYPE_CHECKING:
     from cachetclient.base import Resource
 
 T = TypeVar("T")
+_DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
 T_co = TypeVar("T_co", covariant=True)
 
 
@@ -45,10 +48,24 @@ class Integer(Codec[int]):
         except (TypeError, ValueError):
             return None
 
-    def encode(self, value: int, tz: tzinfo | None) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"an integer was expected, not {value!r}")
+    def encode(self, value: int | str, tz: tzinfo | None) -> Any:
+        return as_integer(value)
+
+
+def as_integer(value: int | str, what: str = "an integer") -> int:
+    """`value` as an int: ints, and decimal strings (`"12"`) as parsers and config files give.
+
+    Raises:
+        TypeError: for booleans, floats and other types.
+        ValueError: for strings that are not a whole decimal number.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, str):
+        if _DECIMAL_INTEGER.match(value):
+            return int(value)
+        raise ValueError(f"{what} was expected, not {value!r}")
+    raise TypeError(f"{what} was expected, not {value!r}")
 
 
 class Number(Codec[float]):
@@ -247,7 +264,8 @@ class Field(Generic[T]):
     """A resource attribute backed by one key of the resource's JSON.
 
     Reading decodes the raw value (missing keys read as `None`); writing is allowed only for
-    fields the user may change, stores the value in the raw data and marks it for `update()`.
+    fields the user may change, stores the value in the raw data and marks it for `update()`
+    (`None` is not sent; `CLEAR` stores the value that empties the field).
     """
 
     def __init__(
@@ -277,11 +295,13 @@ class Field(Generic[T]):
             return raw  # type: ignore[return-value]
         return self.codec.decode(raw, instance.timezone)
 
-    def __set__(self, instance: Resource, value: T) -> None:
+    def __set__(self, instance: Resource, value: T | Clear | None) -> None:
         if not self.writable:
             raise AttributeError(f"{type(instance).__name__}.{self.name} is read-only")
         if value is None:
-            instance.attrs[self.key] = None
+            instance.attrs[self.key] = None  # sent as "leave unchanged"
+        elif value is CLEAR:
+            instance.attrs[self.key] = instance._manager.cleared_value(self.name)
         else:
             instance.attrs[self.key] = self.codec.encode(value, instance.timezone)
         instance.mark_changed(self.name)

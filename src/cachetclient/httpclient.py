@@ -183,6 +183,27 @@ class HttpClient(EndpointSettings):
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""
+        shown_url, started, response = self.exchange(request)
+        return decode_answer(request, shown_url, started, response, self.api_token)
+
+    def send_once_for_response(self, request: ApiRequest) -> requests.Response:
+        """Perform one call without retrying; return requests' `Response` of a success.
+
+        Raises:
+            HTTPError: (a subclass by status) when Cachet answers with an error.
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
+        shown_url, started, response = self.exchange(request)
+        if response.status_code >= 400:
+            decode_answer(request, shown_url, started, response, self.api_token)
+        return response
+
+    def exchange(self, request: ApiRequest) -> tuple[str, float, requests.Response]:
+        """Send one request: the URL to show in messages, when it started, and the answer.
+
+        Raises:
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
         url = self.url_for(request.path)
         shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
@@ -208,7 +229,7 @@ class HttpClient(EndpointSettings):
             raise errors.ConnectionError(
                 f"{request.method} {shown_url} could not reach Cachet: {exc}"
             ) from exc
-        return decode_answer(request, shown_url, started, response, self.api_token)
+        return shown_url, started, response
 
     def request(
         self,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import NotFoundError, ValidationError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -180,3 +182,27 @@ def test_notify_can_be_set_and_update_still_works(client: Client) -> None:
     incident.message = "more details"
     incident.update()
     assert client.incidents.get(incident.id).message == "more details"
+
+
+def test_update_passing_none_through_keeps_every_field(client: Client) -> None:
+    component = client.components.create(name="API", status=1)
+    incident = client.incidents.create(
+        name="Down", message="Looking", status=1, component_id=component.id, component_status=2
+    )
+    given: dict[str, Any] = {"name": None, "message": None, "component_id": None}
+
+    updated = client.incidents.update(incident.id, status=2, **given)
+
+    assert (updated.name, updated.message, updated.status) == ("Down", "Looking", 2)
+    assert updated.component_id == component.id
+
+
+def test_clear_of_incident_fields_is_refused_before_sending(client: Client) -> None:
+    incident = client.incidents.create(name="Down", message="Looking", status=1)
+
+    with pytest.raises(ValueError, match="cannot empty Incident.message; the fields it can empty: none"):
+        client.incidents.update(incident.id, message=CLEAR)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="CLEAR empties a field in update"):
+        client.incidents.create(name="Up", message=CLEAR, status=1)  # type: ignore[arg-type]
+
+    assert [i.message for i in client.incidents.list()] == ["Looking"]

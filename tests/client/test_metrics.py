@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import BadRequestError, MethodNotAllowedError, NotFoundError
 from cachetclient.v1.client import Client
 from cachetclient.v1.metric_points import MetricPoint, MetricPointsManager
@@ -141,7 +142,8 @@ def test_single_point_get_is_not_an_endpoint(client: Client) -> None:
         client.http_client.request("GET", f"metrics/{metric.id}/points/{point.id}")
 
 
-def test_explicit_none_clears_description(client: Client) -> None:
+def test_none_keeps_the_description_and_clear_empties_it(client: Client) -> None:
     metric = client.metrics.create(name="m", description="about", suffix="s")
     assert client.metrics.update(metric.id, name="n").description == "about"
-    assert client.metrics.update(metric.id, description=None).description == ""
+    assert client.metrics.update(metric.id, description=None).description == "about"
+    assert client.metrics.update(metric.id, description=CLEAR).description == ""

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import NotFoundError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -73,7 +74,8 @@ def test_list_sort_count_and_delete(client: Client) -> None:
         client.schedules.get(first.id)
 
 
-def test_explicit_none_clears_message_and_unset_keeps_it(client: Client) -> None:
+def test_none_keeps_the_message_and_clear_empties_it(client: Client) -> None:
     schedule = client.schedules.create(name="s", status=0, message="keep me")
     assert client.schedules.update(schedule.id, name="t").message == "keep me"
-    assert client.schedules.update(schedule.id, message=None).message == ""
+    assert client.schedules.update(schedule.id, message=None).message == "keep me"
+    assert client.schedules.update(schedule.id, message=CLEAR).message == ""
