@@ -91,8 +91,9 @@ def coerce_datetime(value: datetime | date | str | float, tz: tzinfo | None) -> 
 def in_request_timezone(value: datetime, tz: tzinfo | None) -> datetime:
     """The wall-clock time Cachet must see: aware values converted to the request timezone.
 
-    Without a request timezone Cachet uses its own zone, which the client cannot know, so the
-    value's own wall-clock time is sent.
+    Without a request timezone (the default) Cachet uses its own zone, which the client cannot
+    know: every value, naive or aware, is sent as the wall-clock time it shows (an aware
+    value's zone is dropped, as the releases did), so what is read back equals what was sent.
     """
     if tz is not None and value.tzinfo is not None:
         return value.astimezone(tz)

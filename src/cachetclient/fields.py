@@ -124,13 +124,16 @@ class Flag(Codec[bool]):
 
 
 class Timestamp(Codec[datetime]):
-    """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows)."""
+    """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows).
+
+    Without a request timezone (the default) they are naive, as Cachet wrote them.
+    """
 
     def __init__(self, *, always_utc: bool = False) -> None:
         self.always_utc = always_utc
 
     def _zone(self, tz: tzinfo | None) -> tzinfo | None:
-        return timezone.utc if self.always_utc else tz
+        return timezone.utc if self.always_utc and tz is not None else tz
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
         if not isinstance(raw, str) or not raw.strip():

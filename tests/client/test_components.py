@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 import pytest
 
@@ -162,7 +163,8 @@ def test_clear_takes_a_component_out_of_its_group(client: Client) -> None:
 def test_clear_of_a_field_cachet_cannot_empty_is_refused(client: Client) -> None:
     component = client.components.create(name="API", status=1)
 
-    with pytest.raises(ValueError, match="cannot empty Component.name; the fields it can empty: description, link"):
+    can_empty = r"Component\.name; the fields it can empty: description, link, meta, group_id"
+    with pytest.raises(ValueError, match=can_empty):
         client.components.update(component.id, status=1, name=CLEAR)  # type: ignore[arg-type]
 
     assert client.components.get(component.id).name == "API"
@@ -404,3 +406,34 @@ def test_wrong_types_are_refused_before_anything_is_sent(client: Client) -> None
 def test_bad_page_sizes_are_refused(client: Client, per_page: int) -> None:
     with pytest.raises(ValueError, match="per_page"):
         list(client.components.list(per_page=per_page))
+
+
+@pytest.mark.parametrize(
+    "assigned",
+    [
+        {"web": "Web", "public-api": "Public API"},
+        ["Web", "Public API"],
+        ("Web", "Public API"),
+        "Web, Public API",
+    ],
+    ids=["dict", "list", "tuple", "comma-separated"],
+)
+def test_assigned_tags_are_sent_by_update(client: Client, assigned: Any) -> None:
+    component = client.components.create(name="API", status=1, tags=["Old"])
+
+    component.tags = assigned
+    component.update()
+
+    expected = {"web": "Web", "public-api": "Public API"}
+    assert component.tags == expected
+    assert client.components.get(component.id).tags == expected
+
+
+def test_assigning_no_tags_is_refused_by_update(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Web"])
+
+    component.tags = []
+    with pytest.raises(ValueError, match="every tag"):
+        component.update()
+
+    assert client.components.get(component.id).tags == {"web": "Web"}

@@ -97,7 +97,7 @@ def test_points_create_list_count_and_attributes(client: Client) -> None:
 
 def test_point_timestamp_on_create(client: Client) -> None:
     metric = client.metrics.create(name="m", description="d", suffix="s")
-    when = dt.datetime(2020, 8, 8, 10, 5, 0, tzinfo=UTC)
+    when = dt.datetime(2020, 8, 8, 10, 5, 0)
     point = client.metric_points.create(metric_id=metric.id, value=1, timestamp=when)
     assert point.created_at == when
 
@@ -105,7 +105,7 @@ def test_point_timestamp_on_create(client: Client) -> None:
 def test_point_update_keeps_value_when_only_timestamp_changes(client: Client) -> None:
     metric = client.metrics.create(name="m", description="d", suffix="s")
     point = client.metric_points.create(metric_id=metric.id, value=7)
-    when = dt.datetime(2021, 1, 2, 3, 4, 30, tzinfo=UTC)
+    when = dt.datetime(2021, 1, 2, 3, 4, 30)
     updated = client.metric_points.update(metric.id, point.id, value=7, timestamp=when)
     assert (updated.value, updated.created_at) == (7.0, when)
 

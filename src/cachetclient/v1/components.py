@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Mapping
 from typing import Any, ClassVar
 
 from cachetclient.apirequest import Plan
@@ -56,6 +56,14 @@ class Component(Resource):
         """
         raw = self.attrs.get("tags")
         return {str(slug): str(name) for slug, name in raw.items()} if isinstance(raw, dict) else {}
+
+    @tags.setter
+    def tags(self, value: Mapping[str, str] | Iterable[str] | str | None) -> None:
+        """Replace the tags (sent by the next `update()`): a slug -> name dict, an iterable of
+        names, or a comma-separated string (`"web, api"`); `None` changes nothing."""
+        if value is None:
+            return
+        self.set_tags(value.values() if isinstance(value, Mapping) else value)
 
     @property
     def tag_names(self) -> list[str]:
