@@ -56,8 +56,9 @@ DOCUMENTED_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 RANDOM_KEYS = frozenset({"verify_code"})
 ITEM_LIMIT = 200
-# Server clocks run at second resolution; allow for a second either side of the run.
-_SLACK = timedelta(seconds=2)
+# Cachet rounds some timestamps (metric points to their metric's threshold); every timestamp a
+# scenario gives is years away from the run.
+_SLACK = timedelta(hours=1)
 _TEXT_FORMATS = (
     (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"), "%Y-%m-%d %H:%M:%S"),
     (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d"), "%Y-%m-%d %H:%M"),
@@ -67,6 +68,7 @@ _TEXT_FORMATS = (
     ),
 )
 _ORDINAL = re.compile(r"\b(\d\d?)(st|nd|rd|th)\b")
+_TAG_SEPARATOR = re.compile(r" ?, ?")  # Cachet's preg_split('/ ?, ?/', $tags)
 
 
 class ScenarioStopped(Exception):
@@ -82,10 +84,10 @@ class Clock:
         self.emulator_url = emulator_url.rstrip("/")
 
     def is_now(self, moment: datetime) -> bool:
-        """Whether a UTC moment falls within the run (to the minute for minute timestamps)."""
+        """Whether a UTC moment falls within the run (give or take the slack)."""
         if moment.tzinfo is not None:
             moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-        earliest = self.started.replace(second=0, microsecond=0) - _SLACK
+        earliest = self.started - _SLACK
         latest = datetime.now(timezone.utc).replace(tzinfo=None) + _SLACK
         return earliest <= moment <= latest
 
@@ -167,12 +169,16 @@ def raised(error: BaseException) -> list[Any]:
     )
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
-    return ["raised", {"class": f"{documented.__module__}.{documented.__qualname__}", "status": status}]
+    return [
+        "raised",
+        {"class": f"{documented.__module__}.{documented.__qualname__}", "status": status},
+    ]
 
 
 def as_cachet_reads(body: Any) -> Any:
     """A JSON body as Cachet's input reads it: a null or an empty list is the same as leaving
-    the field out, `true`/`false` are `1`/`0`, and a decimal string is the number."""
+    the field out, `true`/`false` are `1`/`0`, a decimal string is the number, and `tags`
+    text is the names Cachet splits it into."""
     if not isinstance(body, dict):
         return body
     read = {}
@@ -181,6 +187,8 @@ def as_cachet_reads(body: Any) -> Any:
             continue
         if isinstance(value, bool):
             value = int(value)
+        elif key == "tags" and isinstance(value, str):
+            value = _TAG_SEPARATOR.split(value)
         elif isinstance(value, str) and value.isdecimal():
             value = int(value)
         read[key] = value

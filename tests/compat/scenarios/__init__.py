@@ -43,7 +43,7 @@ __all__ = [
     "general",
     "incidents",
     "metrics",
+    "scenario",
     "schedules",
     "subscribers",
-    "scenario",
 ]

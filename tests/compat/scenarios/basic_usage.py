@@ -70,7 +70,9 @@ def basic_usage_group_with_components(steps: Steps) -> None:
     from cachetclient.v1 import enums
 
     client = steps.client()
-    group = steps.do("component_groups.create", client.component_groups.create, name="Global Services")
+    group = steps.do(
+        "component_groups.create", client.component_groups.create, name="Global Services"
+    )
     steps.do(
         "components.create(tags='test, web, something', group_id=group.id)",
         client.components.create,
@@ -90,5 +92,7 @@ def basic_usage_instances_from_json_and_dict(steps: Steps) -> None:
     stored = steps.see("attrs of the listed", lambda: [s.attrs for s in client.subscribers.list()])
     steps.do("instance_from_json", client.subscribers.instance_from_json, json.dumps(stored[0]))
     steps.do("instance_from_dict", client.subscribers.instance_from_dict, stored[0])
-    steps.do("instance_list_from_json", client.subscribers.instance_list_from_json, json.dumps(stored))
+    steps.do(
+        "instance_list_from_json", client.subscribers.instance_list_from_json, json.dumps(stored)
+    )
     steps.do("instance_list_from_json(object)", client.subscribers.instance_list_from_json, "{}")

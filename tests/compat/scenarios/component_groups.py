@@ -63,7 +63,10 @@ def group_collapsed_helpers(steps: Steps) -> None:
         steps.see(
             "is_collapsed, is_open, is_operational, visible",
             lambda group=group: (
-                group.is_collapsed, group.is_open, group.is_operational, group.visible
+                group.is_collapsed,
+                group.is_open,
+                group.is_operational,
+                group.visible,
             ),
         )
 

@@ -109,7 +109,9 @@ def incident_occurred_at_round_trip(steps: Steps) -> None:
     steps.do("create(occurred_at=...)", _incident, client, occurred_at=when)
     incident = steps.do("get", client.incidents.get, 1)
     steps.see("occurred_at == the datetime sent", lambda: incident.occurred_at == when)
-    steps.see("occurred_at < datetime(2021, 1, 1)", lambda: incident.occurred_at < datetime(2021, 1, 1))
+    steps.see(
+        "occurred_at < datetime(2021, 1, 1)", lambda: incident.occurred_at < datetime(2021, 1, 1)
+    )
     steps.do(
         "update(..., occurred_at=incident.occurred_at)",
         client.incidents.update,

@@ -45,7 +45,9 @@ def schedule_datetimes_compared(steps: Steps) -> None:
     steps.do("create", client.schedules.create, name="U", status=0, scheduled_at=START)
     schedule = steps.do("get", client.schedules.get, 1)
     steps.see("scheduled_at == datetime(2020, 9, 1, 20)", lambda: schedule.scheduled_at == START)
-    steps.see("scheduled_at < datetime(2020, 9, 2)", lambda: schedule.scheduled_at < datetime(2020, 9, 2))
+    steps.see(
+        "scheduled_at < datetime(2020, 9, 2)", lambda: schedule.scheduled_at < datetime(2020, 9, 2)
+    )
     steps.see("completed_at", lambda: schedule.completed_at)
 
 

@@ -1,0 +1,397 @@
+"""THE table of deliberate differences from cachet-client 3.1.1 and 4.0.1.
+
+Each row says what this library does, why (the release crashes, loses data, sends what
+Cachet rejects, ...), which releases it differs from, and the scenario steps where it shows.
+Where the releases disagree with each other, `follows` names the one we behave like, and the
+reason says why. `tests/compat/test_releases.py` fails on any difference not listed here and on
+any listed one that no longer shows; the CHANGELOG's section is `changelog_section()`.
+
+A step list ending in "…" also covers every later step of the scenario (the release stopped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tests.compat.comparison import Run
+
+LATER_STEPS = "…"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One deliberate difference and the scenario steps where it shows."""
+
+    ours: str
+    reason: str
+    releases: tuple[str, ...]
+    shows_in: Mapping[str, tuple[str, ...]]
+    follows: str | None = None
+
+
+BOTH = ("3.1.1", "4.0.1")
+
+_ASSIGN_STEPS = ("update(tags=['old'])", "get", "update()", "tags on the server")
+
+# fmt: off
+DIFFERENCES: tuple[Difference, ...] = (
+    Difference(
+        ours="`list()` asks for 500 items per page when `per_page` is not given",
+        reason="The documented defaults (20; 1 for incidents and metrics) cost one request per "
+        "20 items, or per item; the items listed are the same.",
+        releases=BOTH,
+        shows_in={
+            "basic_usage_instances_from_json_and_dict": ("attrs of the listed",),
+            "group_crud_through_the_manager": ("list",),
+            "component_crud_through_the_manager": ("list",),
+            "component_list_pages": ("names, page=9",),
+            "component_list_defaults": ("names",),
+            "client_wrong_token": ("components.list()",),
+            "incident_list_defaults": ("names",),
+            "incident_updates_crud": ("list", "incident.updates()"),
+            "metric_list_defaults": ("names",),
+            "metric_points_crud": ("list", "metric.points()"),
+            "metric_points_read_value_and_created_at": ("(value, type(created_at)) of each",),
+            "schedule_crud_through_the_manager": ("list",),
+            "subscriber_crud": ("list",),
+        },
+    ),
+    Difference(
+        ours="`Component.tags` is a slug -> name dict",
+        reason="As 4.0.x and the documentation have it; 3.1.1 returned a set of slugs, which "
+        "loses the names.",
+        releases=("3.1.1",),
+        follows="4.0.1",
+        shows_in={
+            "basic_usage_component_issue": ("create component 1",),
+            "basic_usage_group_with_components": (
+                "components.create(tags='test, web, something', group_id=group.id)",
+                "component tags on the server",
+            ),
+            "group_components": (
+                "create", "create disabled", "enabled_components",
+                "component_groups.components.get(1)",
+            ),
+            "component_crud_through_the_manager": (
+                "create", "get", "list", "update(status=, name=)", "get after update",
+            ),
+            "component_update_through_the_resource": (
+                "create", "get", "component.update()", "get after update",
+            ),
+            "component_delete_through_the_resource": ("create",),
+            "component_update_passing_none": (
+                "create",
+                "update(status=2, description=None, link=None, name=None, enabled=None)", "get",
+            ),
+            "component_string_ids": ("create", "get('1')", "update('1', status='2')", "get(1)"),
+            "component_list_pages": ("create",),
+            "component_list_defaults": ("create",),
+            "component_tags_created_from_a_string": ("create(tags='a, b')", "tags on the server"),
+            "component_tags_updated_through_the_manager": (
+                "create", "update(tags=['old'])", "update(tags=['New One', 'two'])",
+                "tags on the server",
+            ),
+            "component_tags_edited_with_the_helpers": (
+                "create", "update(tags=['one', 'Two'])", "get",
+            ),
+            "component_tags_replaced_with_set_tags": ("create", "update(tags=['one'])", "get"),
+            "component_tags_assigned_a_list": ("create", *_ASSIGN_STEPS),
+            "component_tags_assigned_a_dict": ("create", *_ASSIGN_STEPS),
+            "component_tags_assigned_a_string": ("create", *_ASSIGN_STEPS),
+            "component_in_a_group": ("create", "get", "update() out of the group"),
+            "incident_crud_through_the_manager": ("create component",),
+            "subscriber_to_some_components": ("create component",),
+        },
+    ),
+    Difference(
+        ours="`Subscriber.is_global` is `None` when Cachet does not send `global`",
+        reason="Cachet 2.4 sends no `global` field; both releases raise KeyError on reading it.",
+        releases=BOTH,
+        shows_in={
+            "basic_usage_subscriber_without_verification": ("subscribers.create(verify=False)",),
+            "basic_usage_list_subscribers_paginated": ("create",),
+            "basic_usage_instances_from_json_and_dict": ("create",),
+            "subscriber_crud": ("create",),
+            "subscriber_to_some_components": ("create(components=[1], verify=True)",),
+            "subscriber_resource_update_and_delete": ("create",),
+            "subscriber_string_id": ("create",),
+        },
+    ),
+    Difference(
+        ours="`ComponentManager.update` keeps `enabled` when it is not given",
+        reason="It reads the component first (one GET) and sends its current value: Cachet 2.3 "
+        "re-enables a disabled component whose update leaves `enabled` out, and the releases "
+        "let that happen.",
+        releases=BOTH,
+        shows_in={
+            "component_crud_through_the_manager": ("update(status=, name=)",),
+            "component_update_passing_none": (
+                "update(status=2, description=None, link=None, name=None, enabled=None)",
+            ),
+            "component_string_ids": ("update('1', status='2')",),
+            "component_tags_updated_through_the_manager": (
+                "update(tags=['old'])", "update(tags=['New One', 'two'])",
+            ),
+            "component_tags_edited_with_the_helpers": ("update(tags=['one', 'Two'])",),
+            "component_tags_replaced_with_set_tags": ("update(tags=['one'])",),
+            "component_tags_assigned_a_list": ("update(tags=['old'])",),
+            "component_tags_assigned_a_dict": ("update(tags=['old'])",),
+            "component_tags_assigned_a_string": ("update(tags=['old'])",),
+        },
+    ),
+    Difference(
+        ours="`Resource.update()` sends only the fields changed since the resource was read",
+        reason="Plus the fields Cachet resets when left out. The releases send every field they "
+        "hold, so a change made by someone else in between is overwritten; 3.1.1 also sends an "
+        "incident's `created_at` (400) and both send schedule dates with seconds (Cachet "
+        "answers 500).",
+        releases=BOTH,
+        shows_in={
+            "component_update_through_the_resource": ("component.update()",),
+            "component_in_a_group": ("update() out of the group",),
+            "component_tags_edited_with_the_helpers": ("update()",),
+            "component_tags_replaced_with_set_tags": ("update()",),
+            "component_tags_assigned_a_list": ("update()",),
+            "component_tags_assigned_a_dict": ("update()",),
+            "component_tags_assigned_a_string": ("update()",),
+            "incident_update_through_the_resource": ("incident.update()", LATER_STEPS),
+            "schedule_update_through_the_resource": ("schedule.update()", LATER_STEPS),
+        },
+    ),
+    Difference(
+        ours="`Component.update()` works on a component without tags",
+        reason="4.0.1 raises AttributeError: Cachet sends `[]` for no tags, and 4.0.1 calls "
+        "`.values()` on it.",
+        releases=("4.0.1",),
+        follows="3.1.1",
+        shows_in={
+            "component_update_through_the_resource": ("component.update()", "get after update"),
+            "component_in_a_group": ("update() out of the group", "group_id on the server"),
+        },
+    ),
+    Difference(
+        ours="`tags` may be a comma-separated string, as in the documentation's example",
+        reason="4.0.1 raises ValueError for the Basic Usage example itself "
+        "(`tags=\"test, web, something\"`).",
+        releases=("4.0.1",),
+        follows="3.1.1",
+        shows_in={
+            "basic_usage_group_with_components": (
+                "components.create(tags='test, web, something', group_id=group.id)",
+                "component tags on the server",
+            ),
+            "component_tags_created_from_a_string": ("create(tags='a, b')", "tags on the server"),
+        },
+    ),
+    Difference(
+        ours="`ComponentManager.create(tags=...)` takes any iterable of names",
+        reason="3.1.1 sends a list as a JSON array, which Cachet rejects (400), and cannot send "
+        "a set (TypeError).",
+        releases=("3.1.1",),
+        follows="4.0.1",
+        shows_in={
+            "component_tags_created_from_a_list": (
+                "create(tags=['Test Tag', 'Another'])", LATER_STEPS,
+            ),
+            "component_tags_created_from_a_set": ("create(tags={'web'})", "tags on the server"),
+        },
+    ),
+    Difference(
+        ours="Components have the documented tag helpers",
+        reason="`add_tags`, `set_tags`, `tag_names`, `tag_slugs` and `del_tag`/`has_tag` by slug, "
+        "as in 4.0.x and the documentation; 3.1.1 did not have them (AttributeError).",
+        releases=("3.1.1",),
+        follows="4.0.1",
+        shows_in={
+            "component_tags_edited_with_the_helpers": ("add_tags(['four'])", LATER_STEPS),
+            "component_tags_replaced_with_set_tags": ("set_tags(['x', 'Y z'])", LATER_STEPS),
+        },
+    ),
+    Difference(
+        ours="Tag helpers key a new tag by the slug Cachet will give it",
+        reason="`add_tag(\"Three Words\")` is `three-words` at once; 4.0.1 keys it by the name "
+        "until the component is read again, so `has_tag(slug=...)` misses it meanwhile.",
+        releases=("4.0.1",),
+        shows_in={"component_tags_edited_with_the_helpers": ("tags before update",)},
+    ),
+    Difference(
+        ours="`Component.tags` can be assigned a dict (slug -> name), names, or a "
+        "comma-separated string, and `update()` sends the names",
+        reason="4.0.1 has no setter (AttributeError); 3.1.1 sends a dict's slugs as the names "
+        "and splits a string into single characters.",
+        releases=BOTH,
+        shows_in={
+            "component_tags_assigned_a_list": (
+                "tags = ['web', 'Api Tag']", "update()", "tags on the server",
+            ),
+            "component_tags_assigned_a_dict": (
+                "tags = {'web': 'Web'}", "update()", "tags on the server",
+            ),
+            "component_tags_assigned_a_string": (
+                "tags = 'web, api'", "update()", "tags on the server",
+            ),
+        },
+    ),
+    Difference(
+        ours="`ComponentGroupManager.update` keeps `order` and `visible` when they are not given",
+        reason="The releases send `visible=0` and Cachet then resets `order` too: renaming a "
+        "group hid it and moved it.",
+        releases=BOTH,
+        shows_in={"group_update_of_the_name_only": ("update(name='G2')", "get")},
+    ),
+    Difference(
+        ours="`IncidentManager.update` keeps `visible` and `stickied` when they are not given",
+        reason="It reads the incident first (one GET) and resends them: 4.0.1 sends "
+        "`stickied=0` on every update, unsticking the incident, and Cachet resets both when "
+        "they are left out.",
+        releases=BOTH,
+        shows_in={
+            "incident_crud_through_the_manager": ("update(name, message, status, visible)",),
+            "incident_update_passing_none": (
+                "update(name, message, status, visible=False, component_id=None, template=None)",
+            ),
+            "incident_stickied": ("update(name, message, status, visible)",
+                                  "stickied after update"),
+            "incident_string_ids": ("update('1', status='4', ...)",),
+        },
+    ),
+    Difference(
+        ours="`IncidentManager.update` needs only the fields that change",
+        reason="Both releases raise ValueError unless `name`, `message`, `status` and "
+        "`visible` are all given.",
+        releases=BOTH,
+        shows_in={"incident_update_of_the_status_only": ("update(status=4)", "get")},
+    ),
+    Difference(
+        ours="Incidents have `stickied`",
+        reason="As 4.0.x documents it (sent on create, `False` by default); 3.1.1 predates it: "
+        "`create(stickied=True)` raises TypeError.",
+        releases=("3.1.1",),
+        follows="4.0.1",
+        shows_in={
+            "incident_stickied": ("create(stickied=True)", LATER_STEPS),
+            "basic_usage_component_issue": (
+                "incidents.create(component_id=1, component_status=MAJOR_OUTAGE)",
+            ),
+            "incident_crud_through_the_manager": ("create",),
+            "incident_update_of_the_status_only": ("create",),
+            "incident_update_passing_none": ("create",),
+            "incident_update_through_the_resource": ("create",),
+            "incident_created_at_compared_with_utcnow": ("create",),
+            "incident_string_ids": ("create",),
+            "incident_list_defaults": ("create",),
+            "incident_updates_crud": ("create incident",),
+            "incident_update_resource_update_and_delete": ("create incident",),
+            "incident_update_message_only": ("create incident",),
+        },
+    ),
+    Difference(
+        ours="`occurred_at` is sent to the minute",
+        reason="4.0.1 sends seconds, which Cachet answers with 500; 3.1.1 has no `occurred_at` "
+        "(TypeError).",
+        releases=BOTH,
+        shows_in={"incident_occurred_at_round_trip": ("create(occurred_at=...)", LATER_STEPS)},
+    ),
+    Difference(
+        ours="`Metric.update()`, `MetricPoint.update()` and `MetricPoint.delete()` work",
+        reason="In both releases they crash: the managers have no `update` (AttributeError), "
+        "and `MetricPoint.delete()` leaves out the metric id (TypeError).",
+        releases=BOTH,
+        shows_in={
+            "metric_update_through_the_resource": ("metric.update()", LATER_STEPS),
+            "metric_point_update_and_delete_through_the_resource": ("point.delete()", LATER_STEPS),
+        },
+    ),
+    Difference(
+        ours="`MetricPoint.value` and `calculated_value` are floats, as documented",
+        reason="The releases pass Cachet's JSON number through, an int for whole values; the "
+        "two compare equal.",
+        releases=BOTH,
+        shows_in={
+            "metric_points_crud": ("create point 2", "list", "metric.points()"),
+            "metric_points_read_value_and_created_at": (
+                "create point", "(value, type(created_at)) of each",
+            ),
+            "metric_point_update_and_delete_through_the_resource": ("create point",),
+            "metric_string_ids": ("create point(metric_id='1')",),
+        },
+    ),
+    Difference(
+        ours="`ScheduleManager.create(notify=...)` is sent as given (default `True`)",
+        reason="Both releases ignore the documented argument and always send `notify=0`, so "
+        "subscribers were never told.",
+        releases=BOTH,
+        shows_in={
+            "schedule_crud_through_the_manager": ("create",),
+            "schedule_datetimes_compared": ("create",),
+            "schedule_scheduled_at_sent_back": ("create",),
+            "schedule_update_passing_none": ("create",),
+            "schedule_update_through_the_resource": ("create",),
+        },
+    ),
+    Difference(
+        ours="`ScheduleManager.update(scheduled_at=...)` takes a datetime",
+        reason="Both releases put the datetime object itself in the JSON body and crash "
+        "(TypeError).",
+        releases=BOTH,
+        shows_in={
+            "schedule_scheduled_at_sent_back": (
+                "update(scheduled_at=schedule.scheduled_at)", "scheduled_at after update",
+            ),
+        },
+    ),
+    Difference(
+        ours="`ScheduleManager.create` without `scheduled_at` schedules for now",
+        reason="The documentation makes it optional but Cachet requires it: 3.1.1 crashes "
+        "(AttributeError) and 4.0.1 gets a 400.",
+        releases=BOTH,
+        shows_in={"schedule_create_without_scheduled_at": ("create(name, status)",)},
+    ),
+    Difference(
+        ours="`Client()` without a token makes a client that reads as a guest",
+        reason="The releases raise ValueError; a public status page can be read without a "
+        "token, and writes still fail with a 401 that says what to do.",
+        releases=BOTH,
+        shows_in={"client_from_environment_variables": ("Client() without a token",)},
+    ),
+    Difference(
+        ours="`Subscriber.update()` raises `UnsupportedOperationError`",
+        reason="Cachet has no endpoint to change a subscriber; the releases fail with "
+        "AttributeError.",
+        releases=BOTH,
+        shows_in={"subscriber_resource_update_and_delete": ("subscriber.update()",)},
+    ),
+)
+# fmt: on
+
+
+def covered_steps(difference: Difference, scenario: str, ours: Run) -> set[str]:
+    """The labels of the steps of `scenario` that one difference lets differ."""
+    listed = difference.shows_in.get(scenario, ())
+    labels = {label for label in listed if label != LATER_STEPS}
+    order = [step["step"] for step in ours]
+    if len(listed) > 1 and listed[-1] == LATER_STEPS and listed[-2] in order:
+        labels.update(order[order.index(listed[-2]) + 1 :])
+    return labels
+
+
+def allowed_steps(scenario: str, release: str, ours: Run) -> set[str]:
+    """The labels of the steps of `scenario` that the table lets differ from `release`."""
+    labels: set[str] = set()
+    for difference in DIFFERENCES:
+        if release in difference.releases:
+            labels |= covered_steps(difference, scenario, ours)
+    return labels
+
+
+def changelog_section() -> str:
+    """The CHANGELOG's list of deliberate differences, one bullet per row of the table."""
+    bullets = []
+    for difference in DIFFERENCES:
+        releases = " and ".join(difference.releases)
+        follows = f" (as {difference.follows} does)" if difference.follows else ""
+        bullets.append(
+            f"- **{difference.ours}**{follows} {difference.reason} (differs from {releases})"
+        )
+    return "\n".join(bullets) + "\n"
