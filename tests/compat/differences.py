@@ -96,6 +96,7 @@ DIFFERENCES: tuple[Difference, ...] = (
                 "create", "update(tags=['one', 'Two'])", "get",
             ),
             "component_tags_replaced_with_set_tags": ("create", "update(tags=['one'])", "get"),
+            "component_tags_cleared_with_set_tags": ("create", "update(tags=['one'])", "get"),
             "component_tags_assigned_a_list": ("create", *_ASSIGN_STEPS),
             "component_tags_assigned_a_dict": ("create", *_ASSIGN_STEPS),
             "component_tags_assigned_a_string": ("create", *_ASSIGN_STEPS),
@@ -135,6 +136,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             ),
             "component_tags_edited_with_the_helpers": ("update(tags=['one', 'Two'])",),
             "component_tags_replaced_with_set_tags": ("update(tags=['one'])",),
+            "component_tags_cleared_with_set_tags": ("update(tags=['one'])",),
             "component_tags_assigned_a_list": ("update(tags=['old'])",),
             "component_tags_assigned_a_dict": ("update(tags=['old'])",),
             "component_tags_assigned_a_string": ("update(tags=['old'])",),
@@ -206,6 +208,7 @@ DIFFERENCES: tuple[Difference, ...] = (
         shows_in={
             "component_tags_edited_with_the_helpers": ("add_tags(['four'])", LATER_STEPS),
             "component_tags_replaced_with_set_tags": ("set_tags(['x', 'Y z'])", LATER_STEPS),
+            "component_tags_cleared_with_set_tags": ("set_tags([])", LATER_STEPS),
         },
     ),
     Difference(
@@ -234,6 +237,22 @@ DIFFERENCES: tuple[Difference, ...] = (
         },
     ),
     Difference(
+        ours="Clearing every tag (`set_tags([])` then `update()`) raises ValueError",
+        reason="Cachet cannot remove the last tags through its API: 4.0.1 reports success and "
+        "the tags stay.",
+        releases=("4.0.1",),
+        shows_in={"component_tags_cleared_with_set_tags": ("update()", "tags on the server")},
+    ),
+    Difference(
+        ours="Arguments of the wrong type raise TypeError before anything is sent",
+        reason="The releases send them as given and Cachet's PHP casts store something else: "
+        "`enabled=\"false\"` makes an enabled component.",
+        releases=BOTH,
+        shows_in={
+            "component_enabled_given_as_text": ("create(enabled='false')", "enabled on the server"),
+        },
+    ),
+    Difference(
         ours="`ComponentGroupManager.update` keeps `order` and `visible` when they are not given",
         reason="The releases send `visible=0` and Cachet then resets `order` too: renaming a "
         "group hid it and moved it.",
@@ -257,11 +276,17 @@ DIFFERENCES: tuple[Difference, ...] = (
         },
     ),
     Difference(
-        ours="`IncidentManager.update` needs only the fields that change",
-        reason="Both releases raise ValueError unless `name`, `message`, `status` and "
-        "`visible` are all given.",
+        ours="Updates need only the fields that change",
+        reason="Both releases raise ValueError from `IncidentManager.update` unless `name`, "
+        "`message`, `status` and `visible` are all given, and TypeError from "
+        "`ComponentGroupManager.update` without `name` and `ScheduleManager.update` without "
+        "`name` and `status`.",
         releases=BOTH,
-        shows_in={"incident_update_of_the_status_only": ("update(status=4)", "get")},
+        shows_in={
+            "incident_update_of_the_status_only": ("update(status=4)", "get"),
+            "group_update_without_a_name": ("update(order=3)", "get"),
+            "schedule_update_of_the_message_only": ("update(message='Later')", "get"),
+        },
     ),
     Difference(
         ours="Incidents have `stickied`",
@@ -328,6 +353,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "schedule_scheduled_at_sent_back": ("create",),
             "schedule_update_passing_none": ("create",),
             "schedule_update_through_the_resource": ("create",),
+            "schedule_update_of_the_message_only": ("create",),
         },
     ),
     Difference(

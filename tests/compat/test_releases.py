@@ -26,6 +26,8 @@ LIBRARY_BREAKS = {
     "COMPONENT_STATUS_LIST before sending; this library sends it and gets a 400",
     "schedule_create_with_an_invalid_status": "both releases raise ValueError for a status "
     "outside SCHEDULE_STATUS_LIST before sending; this library sends it and gets a 400",
+    "incident_status_human_of_an_unknown_status": "both releases raise KeyError; this library "
+    "raises ValueError, which `except KeyError` does not catch",
 }
 
 

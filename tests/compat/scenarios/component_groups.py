@@ -110,3 +110,11 @@ def group_list_pages(steps: Steps) -> None:
         "names, page=2, per_page=1",
         lambda: [g.name for g in client.component_groups.list(page=2, per_page=1)],
     )
+
+
+@scenario
+def group_update_without_a_name(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create", client.component_groups.create, name="G", visible=True)
+    steps.do("update(order=3)", client.component_groups.update, 1, order=3)
+    steps.do("get", client.component_groups.get, 1)

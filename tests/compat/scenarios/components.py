@@ -228,3 +228,21 @@ def component_in_a_group(steps: Steps) -> None:
     component.group_id = 0
     steps.do("update() out of the group", component.update)
     steps.see("group_id on the server", lambda: client.components.get(1).group_id)
+
+
+@scenario
+def component_tags_cleared_with_set_tags(steps: Steps) -> None:
+    client = steps.client()
+    _tagged_component(steps, ["one"])
+    component = steps.do("get", client.components.get, 1)
+    steps.do("set_tags([])", component.set_tags, [])
+    steps.do("update()", component.update)
+    steps.see("tags on the server", lambda: client.components.get(1).tags)
+
+
+@scenario
+def component_enabled_given_as_text(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create(enabled='false')", client.components.create, name="A", status=1,
+             enabled="false")  # fmt: skip
+    steps.see("enabled on the server", lambda: client.components.get(1).enabled)

@@ -151,3 +151,23 @@ def private_http_get_post_put_delete(steps: Steps) -> None:
     steps.see("raise_for_status()", lambda: listed.raise_for_status())
     steps.do("_http.delete", http.delete, "components", 1)
     steps.do("_http.get of a missing id", http.get, "components/1")
+
+
+@scenario
+def ping_when_nothing_answers(steps: Steps) -> None:
+    import socket
+
+    import cachetclient
+
+    with socket.socket() as unused:  # a port nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    client = cachetclient.Client(endpoint=f"http://127.0.0.1:{port}/api/v1", api_token="t")
+    steps.do("ping()", client.ping)
+
+
+@scenario
+def incident_status_human_of_an_unknown_status(steps: Steps) -> None:
+    from cachetclient.v1 import enums
+
+    steps.do("incident_status_human(99)", enums.incident_status_human, 99)

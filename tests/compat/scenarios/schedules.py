@@ -105,3 +105,11 @@ def schedule_create_without_scheduled_at(steps: Steps) -> None:
 def schedule_create_with_an_invalid_status(steps: Steps) -> None:
     client = steps.client()
     steps.do("create(status=7)", client.schedules.create, name="U", status=7, scheduled_at=START)
+
+
+@scenario
+def schedule_update_of_the_message_only(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create", client.schedules.create, name="U", status=0, scheduled_at=START)
+    steps.do("update(message='Later')", client.schedules.update, 1, message="Later")
+    steps.do("get", client.schedules.get, 1)
