@@ -11,6 +11,7 @@ A step list ending in "…" also covers every later step of the scenario (the re
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -412,12 +413,11 @@ def allowed_steps(scenario: str, release: str, ours: Run) -> set[str]:
 
 
 def changelog_section() -> str:
-    """The CHANGELOG's list of deliberate differences, one bullet per row of the table."""
+    """The CHANGELOG's list of deliberate differences: one bullet per row of the table."""
     bullets = []
     for difference in DIFFERENCES:
         releases = " and ".join(difference.releases)
-        follows = f" (as {difference.follows} does)" if difference.follows else ""
-        bullets.append(
-            f"- **{difference.ours}**{follows} {difference.reason} (differs from {releases})"
-        )
+        follows = f"; as {difference.follows} does" if difference.follows else ""
+        text = f"**{difference.ours}.** {difference.reason} _(Differs from {releases}{follows}.)_"
+        bullets.append(textwrap.fill(text, width=96, initial_indent="- ", subsequent_indent="  "))
     return "\n".join(bullets) + "\n"

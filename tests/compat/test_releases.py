@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bench.releases import RELEASES
 
+from tests.compat.breaks import LIBRARY_BREAKS
 from tests.compat.comparison import OURS, Run, differing_steps, step_of
 from tests.compat.differences import (
     DIFFERENCES,
@@ -19,16 +20,6 @@ from tests.compat.differences import (
 from tests.compat.scenarios import SCENARIOS
 
 CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
-
-# Differences that are not deliberate: the library must change (each fails until it does).
-LIBRARY_BREAKS = {
-    "component_invalid_status": "both releases raise ValueError for a status outside "
-    "COMPONENT_STATUS_LIST before sending; this library sends it and gets a 400",
-    "schedule_create_with_an_invalid_status": "both releases raise ValueError for a status "
-    "outside SCHEDULE_STATUS_LIST before sending; this library sends it and gets a 400",
-    "incident_status_human_of_an_unknown_status": "both releases raise KeyError; this library "
-    "raises ValueError, which `except KeyError` does not catch",
-}
 
 
 def _explain(ours: Run, theirs: Run, labels: list[str]) -> str:
