@@ -162,6 +162,8 @@ class Manager(Generic[R]):
             http_client: The httpclient.
         """
         self._http = http_client
+        self.timezone: tzinfo | None = http_client.timezone
+        """The timezone requests are made in (`None`: Cachet's own)."""
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path!r}>"
@@ -170,11 +172,6 @@ class Manager(Generic[R]):
     def http_client(self) -> HttpClient:
         """The HttpClient the manager sends its requests with."""
         return self._http
-
-    @property
-    def timezone(self) -> tzinfo | None:
-        """The timezone requests are made in (`None`: Cachet's own)."""
-        return self._http.timezone
 
     # -- (de)serialisation -------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cachetclient.base import Resource
 
 T = TypeVar("T")
+_from_iso_format = datetime.fromisoformat
 _DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
 T_co = TypeVar("T_co", covariant=True)
 
@@ -74,6 +75,8 @@ class Number(Codec[float]):
     plain = (float,)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
+        if raw.__class__ is int:  # JSON writes integral values without a fraction
+            return float(raw)
         if raw is None or raw == "":
             return None
         try:
@@ -136,6 +139,16 @@ class Timestamp(Codec[datetime]):
         return timezone.utc if self.always_utc and tz is not None else tz
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        if raw.__class__ is str and len(raw) == 19 and raw[10] == " ":
+            # `Y-m-d H:i:s`, what Cachet writes nearly everywhere: lists read thousands.
+            try:
+                parsed = _from_iso_format(raw)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is None:
+                if tz is None:
+                    return parsed
+                return parsed.replace(tzinfo=timezone.utc if self.always_utc else tz)
         if not isinstance(raw, str) or not raw.strip():
             return None
         try:
@@ -275,6 +288,9 @@ class Field(Generic[T]):
         self, codec: Codec[T], *, writable: bool = False, key: str | None = None, doc: str = ""
     ) -> None:
         self.codec = codec
+        # Looked up once: lists read these for every item.
+        self._plain = codec.plain
+        self._decode = codec.decode
         self.writable = writable
         self.key = key or ""
         self.name = ""
@@ -293,10 +309,10 @@ class Field(Generic[T]):
     def __get__(self, instance: Resource | None, owner: type) -> Field[T] | T | None:
         if instance is None:
             return self
-        raw = instance.attrs.get(self.key)
-        if raw is None or raw.__class__ in self.codec.plain:
+        raw = instance._data.get(self.key)
+        if raw is None or raw.__class__ in self._plain:
             return raw  # type: ignore[return-value]
-        return self.codec.decode(raw, instance.timezone)
+        return self._decode(raw, instance._manager.timezone)
 
     def __set__(self, instance: Resource, value: T | Clear | None) -> None:
         if not self.writable:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import cachetclient
 from cachetclient.dates import parse_datetime
+from cachetclient.fields import TIMESTAMP
 from cachetclient.v1.client import Client
 
 UTC = dt.timezone.utc
@@ -172,6 +173,30 @@ def test_every_format_cachet_writes_reads_back_the_same_moment(moment: dt.dateti
         assert parse_datetime(text, None) == moment
     for text in [moment.strftime(fmt) for fmt in minutes]:
         assert parse_datetime(text, None) == moment.replace(second=0)
+
+
+def _general_reader(text: str, tz: dt.tzinfo | None) -> dt.datetime | None:
+    try:
+        return parse_datetime(text, tz)
+    except ValueError:
+        return None
+
+
+@given(MOMENTS.map(lambda moment: moment.replace(microsecond=0)))
+def test_resource_fields_read_every_format_as_the_general_reader(moment: dt.datetime) -> None:
+    # Timestamp fields read `Y-m-d H:i:s` without the general reader: both must agree.
+    long_form = f"{moment:%A} {moment.day}th {moment:%B %Y %H:%M:%S}"
+    formats = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M")
+    for text in [moment.strftime(fmt) for fmt in formats] + [long_form]:
+        for zone in (None, UTC, ZoneInfo("Asia/Tokyo")):
+            assert TIMESTAMP.decode(text, zone) == _general_reader(text, zone)
+    assert TIMESTAMP.decode(moment.strftime("%Y-%m-%d %H:%M:%S"), None) == moment
+
+
+@given(st.text(alphabet="0123456789-: +T", min_size=19, max_size=19))
+def test_resource_fields_and_the_general_reader_agree_on_any_text(text: str) -> None:
+    for zone in (None, UTC):
+        assert TIMESTAMP.decode(text, zone) == _general_reader(text, zone)
 
 
 @pytest.mark.parametrize(
