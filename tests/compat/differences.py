@@ -56,6 +56,13 @@ DIFFERENCES: tuple[Difference, ...] = (
             "metric_points_read_value_and_created_at": ("(value, type(created_at)) of each",),
             "schedule_crud_through_the_manager": ("list",),
             "subscriber_crud": ("list",),
+            "script_job_monitor_opens_and_fixes_an_incident": (
+                "open on failure", "open again on the next failure (same incident)",
+            ),
+            "script_cmdb_sync": ("components afterwards",),
+            "script_alert_bridge_posts_updates": ("updates",),
+            "script_cron_prober_posts_points": ("points",),
+            "script_status_updater_walks_groups": ("degrade every component",),
         },
     ),
     Difference(
@@ -104,6 +111,11 @@ DIFFERENCES: tuple[Difference, ...] = (
             "component_in_a_group": ("create", "get", "update() out of the group"),
             "incident_crud_through_the_manager": ("create component",),
             "subscriber_to_some_components": ("create component",),
+            "script_job_monitor_opens_and_fixes_an_incident": ("create component",),
+            "script_cmdb_sync": ("create",),
+            "script_monitoring_handler_sets_a_status_from_arguments": ("create", "get(argv[1])"),
+            "script_cron_prober_posts_points": ("create component", "mark operational"),
+            "script_status_updater_walks_groups": ("create",),
         },
     ),
     Difference(
@@ -141,6 +153,9 @@ DIFFERENCES: tuple[Difference, ...] = (
             "component_tags_assigned_a_list": ("update(tags=['old'])",),
             "component_tags_assigned_a_dict": ("update(tags=['old'])",),
             "component_tags_assigned_a_string": ("update(tags=['old'])",),
+            "script_cmdb_sync": ("sync",),
+            "script_cron_prober_posts_points": ("mark operational",),
+            "script_status_updater_walks_groups": ("degrade every component",),
         },
     ),
     Difference(
@@ -160,6 +175,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "component_tags_assigned_a_string": ("update()",),
             "incident_update_through_the_resource": ("incident.update()", LATER_STEPS),
             "schedule_update_through_the_resource": ("schedule.update()", LATER_STEPS),
+            "script_monitoring_handler_sets_a_status_from_arguments": ("component.update()",),
         },
     ),
     Difference(
@@ -171,6 +187,9 @@ DIFFERENCES: tuple[Difference, ...] = (
         shows_in={
             "component_update_through_the_resource": ("component.update()", "get after update"),
             "component_in_a_group": ("update() out of the group", "group_id on the server"),
+            "script_monitoring_handler_sets_a_status_from_arguments": (
+                "component.update()", LATER_STEPS,
+            ),
         },
     ),
     Difference(
@@ -274,6 +293,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "incident_stickied": ("update(name, message, status, visible)",
                                   "stickied after update"),
             "incident_string_ids": ("update('1', status='4', ...)",),
+            "script_job_monitor_opens_and_fixes_an_incident": ("fix",),
         },
     ),
     Difference(
@@ -310,6 +330,8 @@ DIFFERENCES: tuple[Difference, ...] = (
             "incident_updates_crud": ("create incident",),
             "incident_update_resource_update_and_delete": ("create incident",),
             "incident_update_message_only": ("create incident",),
+            "script_job_monitor_opens_and_fixes_an_incident": ("open on failure",),
+            "script_alert_bridge_posts_updates": ("alert fires",),
         },
     ),
     Difference(
@@ -341,6 +363,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             ),
             "metric_point_update_and_delete_through_the_resource": ("create point",),
             "metric_string_ids": ("create point(metric_id='1')",),
+            "script_cron_prober_posts_points": ("post point", "points"),
         },
     ),
     Difference(
@@ -355,6 +378,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "schedule_update_passing_none": ("create",),
             "schedule_update_through_the_resource": ("create",),
             "schedule_update_of_the_message_only": ("create",),
+            "datetimes_in_the_cachet_timezone": ("create",),
         },
     ),
     Difference(

@@ -56,9 +56,9 @@ DOCUMENTED_FIELDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 RANDOM_KEYS = frozenset({"verify_code"})
 ITEM_LIMIT = 200
-# Cachet rounds some timestamps (metric points to their metric's threshold); every timestamp a
-# scenario gives is years away from the run.
-_SLACK = timedelta(hours=1)
+# Cachet rounds some timestamps (metric points to their metric's threshold) and shows them in
+# its own timezone, which a scenario may change; every timestamp a scenario gives is years away.
+_SLACK = timedelta(days=1)
 _TEXT_FORMATS = (
     (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"), "%Y-%m-%d %H:%M:%S"),
     (re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d"), "%Y-%m-%d %H:%M"),
@@ -228,6 +228,11 @@ class Steps:
     def see(self, label: str, read: Callable[[], Any]) -> Any:
         """`do` for reading a value: `steps.see("name", lambda: component.name)`."""
         return self.do(label, read)
+
+    def configure_emulator(self, **settings: Any) -> None:
+        """Change settings of the emulator (the runner restores them for the next scenario)."""
+        url = self._log_url.rsplit("/", 1)[0] + "/settings"
+        self._session.put(url, json=settings, timeout=30).raise_for_status()
 
     def client(self) -> Any:
         """A client made the documented way: `cachetclient.Client(endpoint=..., api_token=...)`."""

@@ -2,10 +2,10 @@
 
     CACHET_API_TOKEN=... python -m tests.compat.runner http://127.0.0.1:PORT [NAME ...]
 
-Every scenario (or the named ones) runs on an emulator emptied just before it (its control API
-`reset`); the output is one JSON object, scenario name -> the steps it recorded
-(`tests.compat.observe`). Uses only the standard library and `requests`, so it runs in the
-releases' virtualenvs too.
+Every scenario (or the named ones) runs on an emulator emptied just before it, with the
+settings it started with (its control API); the output is one JSON object, scenario name ->
+the steps it recorded (`tests.compat.observe`). Uses only the standard library and `requests`,
+so it runs in the releases' virtualenvs too.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from tests.compat.observe import ScenarioStopped, Steps
 from tests.compat.scenarios import SCENARIOS
 
 
-def run_scenario(name: str, emulator_url: str, token: str) -> list[dict[str, Any]]:
-    """Empty the emulator, run one scenario, and return its recorded steps."""
-    reset = requests.post(
-        emulator_url.rstrip("/") + "/_emulator/reset",
-        headers={"X-Cachet-Token": token},
-        timeout=30,
-    )
-    reset.raise_for_status()
+def run_scenario(
+    name: str, emulator_url: str, token: str, settings: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Empty the emulator and restore its settings, run one scenario, return its steps."""
+    control = emulator_url.rstrip("/") + "/_emulator"
+    headers = {"X-Cachet-Token": token}
+    requests.post(control + "/reset", headers=headers, timeout=30).raise_for_status()
+    requests.put(control + "/settings", json=settings, headers=headers, timeout=30)
     steps = Steps(emulator_url, token)
     try:
         SCENARIOS[name](steps)
@@ -43,7 +43,12 @@ def main(argv: list[str]) -> int:
     """Run the scenarios and print what they recorded as JSON."""
     emulator_url, names = argv[0], argv[1:] or list(SCENARIOS)
     token = os.environ["CACHET_API_TOKEN"]
-    results = {name: run_scenario(name, emulator_url, token) for name in names}
+    settings = requests.get(
+        emulator_url.rstrip("/") + "/_emulator/settings",
+        headers={"X-Cachet-Token": token},
+        timeout=30,
+    ).json()["data"]
+    results = {name: run_scenario(name, emulator_url, token, settings) for name in names}
     json.dump(results, sys.stdout)
     return 0
 

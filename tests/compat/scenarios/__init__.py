@@ -32,6 +32,7 @@ from tests.compat.scenarios import (  # noqa: E402
     incidents,
     metrics,
     schedules,
+    scripts,
     subscribers,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "metrics",
     "scenario",
     "schedules",
+    "scripts",
     "subscribers",
 ]
