@@ -8,8 +8,9 @@ scenario, as it would end a script.
 
 Encoded values are `[kind, payload]` pairs, so types are compared along with values:
 `["int", 1]` is not `["str", "1"]`. Timestamps the server chose itself (within the scenario's
-run) become "<now>", and random values (subscriber verify codes) "<random>", so runs at
-different moments compare equal.
+run) become "<now>", and values that depend on chance or on the moment of reading (subscriber
+verify codes, an incident's duration) a placeholder, so runs at different moments compare
+equal.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ DOCUMENTED_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "Version": ("value", "on_latest", "latest"),
 }  # fmt: skip
-RANDOM_KEYS = frozenset({"verify_code"})
+# Fields whose value depends on chance or on the moment of reading, not on the client.
+VARYING_KEYS = {"verify_code": "<random>", "duration": "<seconds since>"}
 ITEM_LIMIT = 200
 # Cachet rounds some timestamps (metric points to their metric's threshold) and shows them in
 # its own timezone, which a scenario may change; every timestamp a scenario gives is years away.
@@ -135,8 +137,8 @@ def encode(value: Any, clock: Clock) -> Any:
 
 
 def _field(name: str, value: Any, clock: Clock) -> Any:
-    if name in RANDOM_KEYS and isinstance(value, str):
-        return ["str", "<random>"]
+    if name in VARYING_KEYS and isinstance(value, str | int) and not isinstance(value, bool):
+        return [type(value).__name__, VARYING_KEYS[name]]
     return encode(value, clock)
 
 

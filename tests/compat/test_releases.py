@@ -20,6 +20,8 @@ from tests.compat.differences import (
 from tests.compat.scenarios import SCENARIOS
 
 CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
+# The first test also builds the releases' virtualenvs (pip, once) and runs every scenario.
+pytestmark = pytest.mark.timeout(600)
 
 
 def _explain(ours: Run, theirs: Run, labels: list[str]) -> str:
