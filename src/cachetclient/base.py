@@ -375,8 +375,8 @@ class Manager(Generic[R]):
             raise ValueError(f"cannot sort {self.path} by {sort!r}; sortable: {allowed}")
         return ListQuery(
             path=self.collection_path(parent_ids),
-            page=page,
-            per_page=per_page,
+            page=_paging_number(page, "page"),
+            per_page=_paging_number(per_page, "per_page"),
             filters={name: _filter_value(value) for name, value in given.items()},
             sort=sort,
             ascending=order is None or str(order).lower() == "asc",
@@ -400,6 +400,11 @@ class Manager(Generic[R]):
                 f"Cachet's API cannot update a {name}: there is no PUT {self.path}/{{id}}"
             )
         return self.update_fields
+
+
+def _paging_number(value: int | str, name: str) -> int:
+    # Decimal strings come from argument parsers; anything else is checked by ListQuery.
+    return as_integer(value, f"{name} (a positive integer)") if isinstance(value, str) else value
 
 
 def _path_id(value: int | str) -> int:

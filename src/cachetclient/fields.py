@@ -37,7 +37,7 @@ class Codec(Protocol[T]):
 
 
 class Integer(Codec[int]):
-    """Integers; tolerant of the integer strings some create responses echo back."""
+    """Integers; decimal strings (`"12"`) are read and sent as integers too."""
 
     plain = (int,)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import cachetclient
 from cachetclient.dates import parse_datetime
-from cachetclient.fields import TIMESTAMP
+from cachetclient.fields import TIMESTAMP, UTC_TIMESTAMP
 from cachetclient.v1.client import Client
 
 UTC = dt.timezone.utc
@@ -111,6 +111,16 @@ def test_timezone_utc_treats_naive_values_as_utc(utc_client: Client) -> None:
         name="Upgrade", status=0, scheduled_at=dt.datetime(2020, 9, 1, 20)
     )
     assert utc_client.schedules.get(schedule.id).scheduled_at == dt.datetime(
+        2020, 9, 1, 20, tzinfo=UTC
+    )
+
+
+def test_rows_cachet_shows_raw_are_utc_once_a_timezone_is_named() -> None:
+    # Incident templates and subscriptions are shown as stored, in UTC, whatever Time-Zone says.
+    stored = "2020-09-01 20:00:00"
+
+    assert UTC_TIMESTAMP.decode(stored, None) == dt.datetime(2020, 9, 1, 20)
+    assert UTC_TIMESTAMP.decode(stored, ZoneInfo("Asia/Tokyo")) == dt.datetime(
         2020, 9, 1, 20, tzinfo=UTC
     )
 

@@ -72,3 +72,14 @@ def test_values_that_are_not_integers_are_refused_before_sending(
 
     kept = client.components.get(component.id)
     assert (kept.status, client.components.count()) == (1, 1)
+
+
+def test_page_and_per_page_accept_integer_strings(client: Client) -> None:
+    for name in ("A", "B", "C"):
+        client.components.create(name=name, status=1)
+
+    listed = [c.name for c in client.components.list(page="2", per_page="2")]  # type: ignore[arg-type]
+
+    assert listed == ["C"]
+    with pytest.raises(ValueError, match="per_page"):
+        list(client.components.list(per_page="many"))  # type: ignore[arg-type]

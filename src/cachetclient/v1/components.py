@@ -52,7 +52,9 @@ class Component(Resource):
     def tags(self) -> dict[str, str]:
         """The slug -> name tag dictionary (`{'test-tag': 'Test Tag'}`).
 
-        Cachet sends `[]` for a component without tags; that reads as `{}`.
+        Cachet sends `[]` for a component without tags; that reads as `{}`. Assigning a
+        slug -> name dict, an iterable of names or a comma-separated string replaces the
+        tags at the next `update()`.
         """
         raw = self.attrs.get("tags")
         return {str(slug): str(name) for slug, name in raw.items()} if isinstance(raw, dict) else {}
