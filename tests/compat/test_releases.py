@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bench.releases import RELEASES
 
-from tests.compat.breaks import LIBRARY_BREAKS
+from tests.compat.breaks import BREAKS
 from tests.compat.comparison import OURS, Run, differing_steps, step_of
 from tests.compat.differences import (
     DIFFERENCES,
@@ -33,24 +33,15 @@ def _explain(ours: Run, theirs: Run, labels: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _scenario_params() -> list[object]:
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=LIBRARY_BREAKS[name], strict=True))
-        if name in LIBRARY_BREAKS
-        else name
-        for name in SCENARIOS
-    ]
-
-
 @pytest.mark.parametrize("release", RELEASES)
-@pytest.mark.parametrize("name", _scenario_params())
+@pytest.mark.parametrize("name", list(SCENARIOS))
 def test_scenario_observes_what_the_release_does(
     name: str, release: str, runs: dict[str, dict[str, Run]]
 ) -> None:
     ours, theirs = runs[OURS][name], runs[release][name]
     assert "<uncaught>" not in [step["step"] for step in ours], ours[-1]
 
-    allowed = allowed_steps(name, release, ours)
+    allowed = allowed_steps(name, release, ours) | allowed_steps(name, release, ours, BREAKS)
     unexplained = [label for label in differing_steps(ours, theirs) if label not in allowed]
     assert not unexplained, (
         f"{name}: these steps differ from cachet-client {release} and no deliberate "
@@ -58,7 +49,7 @@ def test_scenario_observes_what_the_release_does(
     )
 
 
-@pytest.mark.parametrize("difference", DIFFERENCES, ids=lambda difference: difference.ours)
+@pytest.mark.parametrize("difference", DIFFERENCES + BREAKS, ids=lambda difference: difference.ours)
 def test_each_listed_difference_still_shows(
     difference: object, runs: dict[str, dict[str, Run]]
 ) -> None:
@@ -72,6 +63,20 @@ def test_each_listed_difference_still_shows(
         }
         stale = [label for label in labels if label != LATER_STEPS and label not in differing]
         assert not stale, f"{scenario}: these steps no longer differ: {stale}"
+
+
+@pytest.mark.parametrize(
+    "known_break",
+    [pytest.param(row, marks=pytest.mark.xfail(reason=row.reason, strict=True)) for row in BREAKS],
+    ids=lambda row: row.ours,
+)
+def test_known_break_is_fixed(known_break: object, runs: dict[str, dict[str, Run]]) -> None:
+    assert isinstance(known_break, type(BREAKS[0]))
+    for scenario, labels in known_break.shows_in.items():
+        ours = runs[OURS][scenario]
+        for release in known_break.releases:
+            still = set(labels) & set(differing_steps(ours, runs[release][scenario]))
+            assert not still, f"{scenario}: still differs from {release} at {sorted(still)}"
 
 
 @pytest.mark.parametrize(
@@ -95,8 +100,8 @@ def test_where_the_releases_disagree_we_do_what_the_followed_one_does(
                 assert step_of(ours, label) == theirs, f"{scenario} {label!r}: not as {followed}"
 
 
-def test_the_table_names_existing_scenarios_and_releases() -> None:
-    for difference in DIFFERENCES:
+def test_the_tables_name_existing_scenarios_and_releases() -> None:
+    for difference in DIFFERENCES + BREAKS:
         assert set(difference.releases) <= set(RELEASES), difference.ours
         assert difference.follows in (None, *RELEASES), difference.ours
         assert difference.follows not in difference.releases, difference.ours
