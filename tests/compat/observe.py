@@ -77,7 +77,7 @@ class ScenarioStopped(Exception):
     """A step raised: the scenario ends there, as a script would."""
 
 
-class Clock:
+class RunNormaliser:
     """What differs between two runs of the same code: the moments a scenario ran between
     (to tell server-chosen timestamps from given ones) and the emulator's address."""
 
@@ -108,56 +108,59 @@ class Clock:
         return text
 
 
-def encode(value: Any, clock: Clock) -> Any:
+def encode(value: Any, normaliser: RunNormaliser) -> Any:
     """`value` as `[kind, payload]` JSON (iterators are consumed, up to ITEM_LIMIT items)."""
     if value is None or isinstance(value, bool | int | float):
         return [type(value).__name__, value]
     if isinstance(value, str):
-        return ["str", clock.text(value)]
+        return ["str", normaliser.text(value)]
     if isinstance(value, datetime):
-        shown = "<now>" if clock.is_now(value) else value.isoformat()
+        shown = "<now>" if normaliser.is_now(value) else value.isoformat()
         return ["datetime", shown, "naive" if value.tzinfo is None else "aware"]
     if isinstance(value, requests.Response):
-        return ["Response", {"status_code": value.status_code, "json": _json_of(value, clock)}]
+        return ["Response", {"status_code": value.status_code, "json": _json_of(value, normaliser)}]
     if isinstance(value, dict):
-        return ["dict", {str(key): _field(str(key), item, clock) for key, item in value.items()}]
+        return [
+            "dict",
+            {str(key): _field(str(key), item, normaliser) for key, item in value.items()},
+        ]
     if isinstance(value, list | tuple):
-        return [type(value).__name__, [encode(item, clock) for item in value]]
+        return [type(value).__name__, [encode(item, normaliser) for item in value]]
     if isinstance(value, set | frozenset):
-        return ["set", sorted((encode(item, clock) for item in value), key=repr)]
+        return ["set", sorted((encode(item, normaliser) for item in value), key=repr)]
     if isinstance(value, type):
         return ["class", value.__name__]
     if type(value).__name__ == "module":
         return ["module", value.__name__]
     if hasattr(value, "attrs") and hasattr(value, "get"):
-        return _resource(value, clock)
+        return _resource(value, normaliser)
     if isinstance(value, Iterator):
-        return ["iterator", [encode(item, clock) for item in islice(value, ITEM_LIMIT)]]
+        return ["iterator", [encode(item, normaliser) for item in islice(value, ITEM_LIMIT)]]
     return ["object", type(value).__name__]
 
 
-def _field(name: str, value: Any, clock: Clock) -> Any:
+def _field(name: str, value: Any, normaliser: RunNormaliser) -> Any:
     if name in VARYING_KEYS and isinstance(value, str | int) and not isinstance(value, bool):
         return [type(value).__name__, VARYING_KEYS[name]]
-    return encode(value, clock)
+    return encode(value, normaliser)
 
 
-def _json_of(response: requests.Response, clock: Clock) -> Any:
+def _json_of(response: requests.Response, normaliser: RunNormaliser) -> Any:
     try:
-        return encode(response.json(), clock)
+        return encode(response.json(), normaliser)
     except ValueError:
         return ["text", response.text]
 
 
-def _resource(resource: Any, clock: Clock) -> Any:
+def _resource(resource: Any, normaliser: RunNormaliser) -> Any:
     kind = type(resource).__name__
     fields = {}
     for name in DOCUMENTED_FIELDS.get(kind, ()):
         try:
-            fields[name] = _field(name, getattr(resource, name), clock)
+            fields[name] = _field(name, getattr(resource, name), normaliser)
         except Exception as error:
             fields[name] = raised(error)
-    return [kind, {"attrs": encode(resource.attrs, clock), "fields": fields}]
+    return [kind, {"attrs": encode(resource.attrs, normaliser), "fields": fields}]
 
 
 def raised(error: BaseException) -> list[Any]:
@@ -203,7 +206,7 @@ class Steps:
     def __init__(self, emulator_url: str, token: str) -> None:
         self.endpoint = emulator_url.rstrip("/") + "/api/v1"
         self.token = token
-        self.clock = Clock(emulator_url)
+        self.normaliser = RunNormaliser(emulator_url)
         self.recorded: list[dict[str, Any]] = []
         self._log_url = emulator_url.rstrip("/") + "/_emulator/requests"
         self._session = requests.Session()
@@ -218,9 +221,9 @@ class Steps:
             result = function(*args, **kwargs)
             if isinstance(result, Iterator) and not hasattr(result, "attrs"):
                 result = list(islice(result, ITEM_LIMIT))
-                seen = ["iterator", [encode(item, self.clock) for item in result]]
+                seen = ["iterator", [encode(item, self.normaliser) for item in result]]
             else:
-                seen = encode(result, self.clock)
+                seen = encode(result, self.normaliser)
         except Exception as error:
             self._record(label, raised(error))
             raise ScenarioStopped(label) from error
@@ -251,8 +254,8 @@ class Steps:
         received.raise_for_status()
         self._session.delete(self._log_url, timeout=30).raise_for_status()
         requests_seen = [
-            [entry["method"], entry["path"], encode(entry["query"], self.clock),
-             encode(as_cachet_reads(entry["body"]), self.clock)]
+            [entry["method"], entry["path"], encode(entry["query"], self.normaliser),
+             encode(as_cachet_reads(entry["body"]), self.normaliser)]
             for entry in received.json()["data"]
         ]  # fmt: skip
         self.recorded.append({"step": label, "value": seen, "requests": requests_seen})
