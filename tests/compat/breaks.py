@@ -43,6 +43,7 @@ BREAKS: tuple[Difference, ...] = (
             "schedule_update_through_the_resource": ("create",),
             "schedule_update_of_the_message_only": ("create",),
             "datetimes_in_the_cachet_timezone": ("create",),
+            "schedule_string_ids": ("create",),
         },
     ),
     Difference(

@@ -261,6 +261,17 @@ DIFFERENCES: tuple[Difference, ...] = (
         },
     ),
     Difference(
+        ours="`create()` takes a component or schedule status given as decimal text",
+        reason="Ids and statuses arrive as text from argument parsers and configuration "
+        "files; Cachet and both releases' `update()` take them, but both releases' `create()` "
+        "raised ValueError (their enum check compares with integers).",
+        releases=BOTH,
+        shows_in={
+            "component_create_with_a_text_status": ("create(status='2')",),
+            "schedule_create_with_a_text_status": ("create(status='0')",),
+        },
+    ),
+    Difference(
         ours="`ComponentGroupManager.update` keeps `order` and `visible` when they are not given",
         reason="The releases send `visible=0` and Cachet then resets `order` too: renaming a "
         "group hid it and moved it.",
@@ -320,6 +331,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "incident_update_message_only": ("create incident",),
             "script_job_monitor_opens_and_fixes_an_incident": ("open on failure",),
             "script_alert_bridge_posts_updates": ("alert fires",),
+            "incident_update_string_ids": ("create incident",),
         },
     ),
     Difference(

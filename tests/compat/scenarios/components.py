@@ -246,3 +246,9 @@ def component_enabled_given_as_text(steps: Steps) -> None:
     steps.do("create(enabled='false')", client.components.create, name="A", status=1,
              enabled="false")  # fmt: skip
     steps.see("enabled on the server", lambda: client.components.get(1).enabled)
+
+
+@scenario
+def component_create_with_a_text_status(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create(status='2')", client.components.create, name="API", status="2")

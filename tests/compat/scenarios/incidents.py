@@ -216,3 +216,20 @@ def incident_update_message_only(steps: Steps) -> None:
         message="B",
     )
     steps.do("get", client.incident_updates.get, 1, 1)
+
+
+@scenario
+def incident_update_string_ids(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create incident", _incident, client)
+    steps.do(
+        "create update(incident_id='1', status='2')",
+        client.incident_updates.create,
+        incident_id="1",
+        status="2",
+        message="A",
+    )
+    steps.do("get('1', '1')", client.incident_updates.get, "1", "1")
+    steps.do("list('1')", client.incident_updates.list, "1", per_page=10)
+    steps.do("delete('1', '1')", client.incident_updates.delete, "1", "1")
+    steps.do("count('1')", client.incident_updates.count, "1")

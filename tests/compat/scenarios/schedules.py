@@ -113,3 +113,21 @@ def schedule_update_of_the_message_only(steps: Steps) -> None:
     steps.do("create", client.schedules.create, name="U", status=0, scheduled_at=START)
     steps.do("update(message='Later')", client.schedules.update, 1, message="Later")
     steps.do("get", client.schedules.get, 1)
+
+
+@scenario
+def schedule_string_ids(steps: Steps) -> None:
+    client = steps.client()
+    steps.do("create", client.schedules.create, name="U", status=0, scheduled_at=START)
+    steps.do("get('1')", client.schedules.get, "1")
+    steps.do("update('1', name=, status='1')", client.schedules.update, "1", name="U", status="1")
+    steps.do("delete('1')", client.schedules.delete, "1")
+    steps.do("count", client.schedules.count)
+
+
+@scenario
+def schedule_create_with_a_text_status(steps: Steps) -> None:
+    client = steps.client()
+    steps.do(
+        "create(status='0')", client.schedules.create, name="U", status="0", scheduled_at=START
+    )
