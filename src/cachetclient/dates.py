@@ -39,12 +39,7 @@ def parse_datetime(value: str, tz: tzinfo | None) -> datetime:
 
 
 def _parse_short_form(text: str) -> datetime | None:
-    if len(text) == 19 and text[10] == " ":
-        # `Y-m-d H:i:s`, what Cachet writes nearly everywhere: read without trying formats.
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            pass
+    # Resource fields read the usual `Y-m-d H:i:s` before coming here (`fields.Timestamp`).
     for fmt in _FORMATS:
         try:
             return datetime.strptime(text, fmt)

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from cachetclient.base import Resource
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
 _from_iso_format = datetime.fromisoformat
 _DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
-T_co = TypeVar("T_co", covariant=True)
 
 
 class Codec(Protocol[T]):
@@ -140,7 +141,8 @@ class Timestamp(Codec[datetime]):
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
         if raw.__class__ is str and len(raw) == 19 and raw[10] == " ":
-            # `Y-m-d H:i:s`, what Cachet writes nearly everywhere: lists read thousands.
+            # `Y-m-d H:i:s`, what Cachet writes nearly everywhere, without the general reader
+            # (`dates.parse_datetime`): lists read thousands.
             try:
                 parsed = _from_iso_format(raw)
             except ValueError:
