@@ -164,8 +164,8 @@ DIFFERENCES: tuple[Difference, ...] = (
         ours="`Resource.update()` sends only the fields changed since the resource was read",
         reason="Plus the fields Cachet resets when left out. The releases send every field they "
         "hold, so a change made by someone else in between is overwritten; 3.1.1 also sends an "
-        "incident's `created_at` (400) and both send schedule dates with seconds (Cachet "
-        "answers 500).",
+        "incident's `component_id` without its `component_status` (Cachet answers 400), and "
+        "both send schedule dates with seconds (Cachet answers 500).",
         releases=BOTH,
         shows_in={
             "component_update_through_the_resource": ("component.update()",),
