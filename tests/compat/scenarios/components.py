@@ -174,14 +174,14 @@ def component_tags_edited_with_the_helpers(steps: Steps) -> None:
     client = steps.client()
     _tagged_component(steps, ["one", "Two"])
     component = steps.do("get", client.components.get, 1)
-    steps.do("add_tag('Three Words')", component.add_tag, "Three Words")
-    steps.do("add_tags(['four'])", component.add_tags, ["four"])
-    steps.do("del_tag(name='two')", component.del_tag, name="two")
-    steps.do("del_tag(slug='one')", component.del_tag, slug="one")
+    steps.do("add_tag('Three Words')", lambda: component.add_tag("Three Words"))
+    steps.do("add_tags(['four'])", lambda: component.add_tags(["four"]))
+    steps.do("del_tag(name='two')", lambda: component.del_tag(name="two"))
+    steps.do("del_tag(slug='one')", lambda: component.del_tag(slug="one"))
     steps.see("tags before update", lambda: component.tags)
     steps.do("update()", component.update)
     steps.see("tags on the server", lambda: client.components.get(1).tags)
-    steps.do("del_tag(name='missing')", component.del_tag, name="missing")
+    steps.do("del_tag(name='missing')", lambda: component.del_tag(name="missing"))
 
 
 @scenario
@@ -189,7 +189,7 @@ def component_tags_replaced_with_set_tags(steps: Steps) -> None:
     client = steps.client()
     _tagged_component(steps, ["one"])
     component = steps.do("get", client.components.get, 1)
-    steps.do("set_tags(['x', 'Y z'])", component.set_tags, ["x", "Y z"])
+    steps.do("set_tags(['x', 'Y z'])", lambda: component.set_tags(["x", "Y z"]))
     steps.do("update()", component.update)
     steps.see("tags on the server", lambda: client.components.get(1).tags)
 
@@ -235,7 +235,7 @@ def component_tags_cleared_with_set_tags(steps: Steps) -> None:
     client = steps.client()
     _tagged_component(steps, ["one"])
     component = steps.do("get", client.components.get, 1)
-    steps.do("set_tags([])", component.set_tags, [])
+    steps.do("set_tags([])", lambda: component.set_tags([]))
     steps.do("update()", component.update)
     steps.see("tags on the server", lambda: client.components.get(1).tags)
 
