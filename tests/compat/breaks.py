@@ -60,5 +60,12 @@ BREAKS: tuple[Difference, ...] = (
         releases=("4.0.1",),
         shows_in={"component_tags_edited_with_the_helpers": ("tags before update",)},
     ),
+    Difference(
+        ours="`str()` of a resource is its short `repr()`",
+        reason="Both releases' `str()` is the resource's data (a dict; `<Subscriber 1: email>` "
+        "for subscribers), so scripts that print or log resources now show less.",
+        releases=BOTH,
+        shows_in={"resources_printed": ("str(component)", "str(subscriber)")},
+    ),
 )
 # fmt: on

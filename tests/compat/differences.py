@@ -118,6 +118,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "script_monitoring_handler_sets_a_status_from_arguments": ("create", "get(argv[1])"),
             "script_cron_prober_posts_points": ("create component", "mark operational"),
             "script_status_updater_walks_groups": ("create",),
+            "resources_printed": ("create component",),
         },
     ),
     Difference(
@@ -132,6 +133,7 @@ DIFFERENCES: tuple[Difference, ...] = (
             "subscriber_to_some_components": ("create(components=[1], verify=True)",),
             "subscriber_resource_update_and_delete": ("create",),
             "subscriber_string_id": ("create",),
+            "resources_printed": ("create subscriber",),
         },
     ),
     Difference(
@@ -390,6 +392,20 @@ DIFFERENCES: tuple[Difference, ...] = (
         "token, and writes still fail with a 401 that says what to do.",
         releases=BOTH,
         shows_in={"client_from_environment_variables": ("Client() without a token",)},
+    ),
+    Difference(
+        ours="`repr()` of a resource is `<Component id=1 name='API'>`",
+        reason="The releases' `repr()` is the whole data dict, unreadable in a traceback or a "
+        "debugger.",
+        releases=BOTH,
+        shows_in={"resources_printed": ("repr(component)",)},
+    ),
+    Difference(
+        ours="Resources are equal when their type and id are",
+        reason="The releases compare identity, so the same component read twice was unequal to "
+        "itself.",
+        releases=BOTH,
+        shows_in={"resources_printed": ("component == client.components.get(1)",)},
     ),
     Difference(
         ours="`Subscriber.update()` raises `UnsupportedOperationError`",

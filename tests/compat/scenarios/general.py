@@ -171,3 +171,16 @@ def incident_status_human_of_an_unknown_status(steps: Steps) -> None:
     from cachetclient.v1 import enums
 
     steps.do("incident_status_human(99)", enums.incident_status_human, 99)
+
+
+@scenario
+def resources_printed(steps: Steps) -> None:
+    client = steps.client()
+    component = steps.do("create component", client.components.create, name="API", status=1)
+    subscriber = steps.do("create subscriber", client.subscribers.create, email="a@example.test")
+    steps.see("str(component)", lambda: str(component))
+    steps.see("repr(component)", lambda: repr(component))
+    steps.see("str(subscriber)", lambda: str(subscriber))
+    steps.see(
+        "component == client.components.get(1)", lambda: component == client.components.get(1)
+    )
