@@ -184,3 +184,4 @@ def resources_printed(steps: Steps) -> None:
     steps.see(
         "component == client.components.get(1)", lambda: component == client.components.get(1)
     )
+    steps.see("usable in a set", lambda: len({component, subscriber}))
