@@ -13,7 +13,8 @@ from bench.releases import RELEASES
 
 from tests.compat.breaks import BREAKS
 from tests.compat.comparison import OURS, differing_steps, run_all
-from tests.compat.differences import allowed_steps
+from tests.compat.differences import DIFFERENCES
+from tests.compat.rows import allowed_steps
 
 
 def main() -> int:
@@ -31,11 +32,9 @@ def main() -> int:
             differing = differing_steps(run, runs[release][name])
             if not differing:
                 same.append(name)
-            elif set(differing) <= allowed_steps(name, release, run):
+            elif set(differing) <= allowed_steps(DIFFERENCES, name, release, run):
                 deliberate.append(name)
-            elif set(differing) <= allowed_steps(name, release, run) | allowed_steps(
-                name, release, run, BREAKS
-            ):
+            elif set(differing) <= allowed_steps(DIFFERENCES + BREAKS, name, release, run):
                 known.append(name)
             else:
                 unexplained.append(name)

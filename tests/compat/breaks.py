@@ -1,18 +1,18 @@
 """Differences from the releases that are not deliberate: the library has to change.
 
-Rows have the shape of `tests.compat.differences`: what this library does now, why it breaks
-code written for the releases, and where it shows. The scenario tests let these steps differ,
-so that the rest of each scenario stays checked; `test_releases.py` has one strict expected
-failure per row, which passes (and so fails the suite) once the library is fixed: then the row
-goes. Never a place for a deliberate difference.
+Rows (`tests.compat.rows`) as in `tests.compat.differences`: what this library does now, why
+it breaks code written for the releases, and where it shows. The scenario tests let these
+steps differ, so that the rest of each scenario stays checked; `test_releases.py` has one
+strict expected failure per row, which passes (and so fails the suite) once the library is
+fixed: then the row goes. Never a place for a deliberate difference.
 """
 
 from __future__ import annotations
 
-from tests.compat.differences import BOTH, Difference
+from tests.compat.rows import BOTH, Difference, Table
 
 # fmt: off
-BREAKS: tuple[Difference, ...] = (
+BREAKS: Table = (
     Difference(
         ours="A component or schedule status outside the enums is sent, and Cachet answers 400",
         reason="Both releases raise ValueError before sending anything; code that catches "

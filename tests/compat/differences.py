@@ -1,44 +1,22 @@
 """THE table of deliberate differences from cachet-client 3.1.1 and 4.0.1.
 
 Each row says what this library does, why (the release crashes, loses data, sends what
-Cachet rejects, ...), which releases it differs from, and the scenario steps where it shows.
-Where the releases disagree with each other, `follows` names the one we behave like, and the
-reason says why. `tests/compat/test_releases.py` fails on any difference not listed here and on
-any listed one that no longer shows; the CHANGELOG's section is `changelog_section()`
-(`python -m tests.compat.differences` prints it). Differences that are not deliberate go to
-`tests.compat.breaks` instead.
-
-A step list ending in "…" also covers every later step of the scenario (the release stopped).
+Cachet rejects, ...), which releases it differs from, and the scenario steps where it shows
+(`tests.compat.rows`). Where the releases disagree with each other, `follows` names the one we
+behave like, and the reason says why. `tests/compat/test_releases.py` fails on any difference
+not listed here (or in `tests.compat.breaks`, for those that are not deliberate) and on any
+listed one that no longer shows. The CHANGELOG lists this table; after a change,
+`python -m tests.compat.differences` prints the list to paste there.
 """
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Mapping
-from dataclasses import dataclass
-
-from tests.compat.comparison import Run
-
-LATER_STEPS = "…"
-
-
-@dataclass(frozen=True)
-class Difference:
-    """One deliberate difference and the scenario steps where it shows."""
-
-    ours: str
-    reason: str
-    releases: tuple[str, ...]
-    shows_in: Mapping[str, tuple[str, ...]]
-    follows: str | None = None
-
-
-BOTH = ("3.1.1", "4.0.1")
+from tests.compat.rows import BOTH, LATER_STEPS, Difference, Table, changelog_section
 
 _ASSIGN_STEPS = ("update(tags=['old'])", "get", "update()", "tags on the server")
 
 # fmt: off
-DIFFERENCES: tuple[Difference, ...] = (
+DIFFERENCES: Table = (
     Difference(
         ours="`list()` asks for 500 items per page when `per_page` is not given",
         reason="The documented defaults (20; 1 for incidents and metrics) cost one request per "
@@ -418,39 +396,5 @@ DIFFERENCES: tuple[Difference, ...] = (
 # fmt: on
 
 
-def covered_steps(difference: Difference, scenario: str, ours: Run) -> set[str]:
-    """The labels of the steps of `scenario` that one difference lets differ."""
-    listed = difference.shows_in.get(scenario, ())
-    labels = {label for label in listed if label != LATER_STEPS}
-    order = [step["step"] for step in ours]
-    if len(listed) > 1 and listed[-1] == LATER_STEPS and listed[-2] in order:
-        labels.update(order[order.index(listed[-2]) + 1 :])
-    return labels
-
-
-def allowed_steps(
-    scenario: str, release: str, ours: Run, table: tuple[Difference, ...] | None = None
-) -> set[str]:
-    """The labels of the steps of `scenario` that a table (this one by default) lets differ
-    from `release`."""
-    labels: set[str] = set()
-    for difference in DIFFERENCES if table is None else table:
-        if release in difference.releases:
-            labels |= covered_steps(difference, scenario, ours)
-    return labels
-
-
-def changelog_section() -> str:
-    """The CHANGELOG's list of deliberate differences: one bullet per row of the table."""
-    bullets = []
-    for difference in DIFFERENCES:
-        releases = " and ".join(difference.releases)
-        follows = f"; as {difference.follows} does" if difference.follows else ""
-        text = f"**{difference.ours}.** {difference.reason} _(Differs from {releases}{follows}.)_"
-        bullets.append(textwrap.fill(text, width=96, initial_indent="- ", subsequent_indent="  "))
-    return "\n".join(bullets) + "\n"
-
-
 if __name__ == "__main__":
-    # `python -m tests.compat.differences` prints the CHANGELOG's list, to paste after a change.
-    print(changelog_section(), end="")
+    print(changelog_section(DIFFERENCES), end="")
