@@ -63,5 +63,13 @@ bench-quick: $(VENV)/.bench-installed
 bench-table: $(STAMP)
 	$(BIN)/python -m bench.markdown
 
+# Every compatibility scenario with this library and with cachet-client 3.1.1 and 4.0.1, each
+# installed from PyPI into bench/.venv-cachet-client-<version> on first use (make test runs
+# the same tests).
+.PHONY: compat
+compat: $(STAMP)
+	$(BIN)/python -m tests.compat
+	$(BIN)/pytest -q -rx tests/compat
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build

@@ -15,7 +15,16 @@ import logging
 import sqlite3
 from typing import Any
 
-from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
+from cachet_emulator import (
+    clock,
+    control,
+    faults,
+    http_io,
+    php,
+    php_input,
+    php_json,
+    request_log,
+)
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -133,6 +142,7 @@ class CachetApp:
         self.token = token
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
+        self.request_log = request_log.RequestLog()  # what clients sent (request_log.py)
         self.routes = ROUTES  # the control API describes them (openapi.json)
         # (users_version they were read at, (user id, collation key of the api_key) by id)
         self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
@@ -148,6 +158,8 @@ class CachetApp:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
+        if not _is_control(request.path):
+            self.request_log.record(request)
         fault = faults.take_for(self, request)
         if fault is None:
             response = await self.respond(request, scope)
@@ -158,7 +170,7 @@ class CachetApp:
     async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         """Answer one request (never raises)."""
         try:
-            if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
+            if _is_control(request.path):
                 return control.handle(self, request)
             if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
                 return status_page.respond(self.store, self.settings, request)
@@ -291,6 +303,10 @@ def install_users(store: Store, api_keys: list[str]) -> None:
     for number, api_key in enumerate(api_keys, start=1):
         user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
         store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})
+
+
+def _is_control(path: str) -> bool:
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 
 def _api_segments(path: str) -> list[str] | None:
