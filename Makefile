@@ -1,26 +1,48 @@
-# The project's commands. Every target installs what it needs into .venv first.
+# The project's commands. Every target installs what it needs into .venv first, from the lock.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DOCS_STAMP := $(VENV)/.installed-docs
 
-.PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick bench-table docs clean
+# The development environment, locked: exact versions and hashes of every package installed
+# below, for every extra, resolved once for Python 3.10 and newer. `make lock` remakes it from
+# pyproject.toml with this version of uv (in a venv of its own, .venv-tools).
+LOCK       := requirements-dev.lock
+UV_VERSION := 0.13.9
+TOOLS      := .venv-tools
+UV         := $(TOOLS)/bin/uv
+LOCK_COMMAND := uv pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
+	--fork-strategy fewest --generate-hashes
+EXTRAS := emulator,cli,async,dev,docs,bench
 
-$(STAMP): pyproject.toml
+.PHONY: install lock lint typecheck test test-only test-latest test-oldest demo serve \
+	reliability bench bench-quick bench-table docs dist clean
+
+# pip refuses editable installs in hash-checking mode, so the locked packages (the build
+# backend among them) go in first, then the project itself with nothing more to fetch.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[emulator,cli,async,dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
 
-$(DOCS_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[emulator,cli,async,dev,docs]'
-	touch $(DOCS_STAMP)
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# Written whole from pyproject.toml (the old lock is not consulted), so it can be re-run after
+# any change or merge; a new file replaces the lock only if uv succeeded.
+lock: $(UV)
+	{ echo "# The locked development environment: every package the Makefile installs."; \
+	  echo "# Made by 'make lock' from pyproject.toml (all extras) with uv $(UV_VERSION):"; \
+	  echo "#   $(LOCK_COMMAND)"; \
+	  $(TOOLS)/bin/$(LOCK_COMMAND) --quiet --no-header; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
 
 # The HTML documentation in docs/_build/html; any warning fails the build.
-docs: $(DOCS_STAMP)
+docs: $(STAMP)
 	$(BIN)/sphinx-build -E -W --keep-going -q -b html docs docs/_build/html
 
 lint: $(STAMP)
@@ -35,6 +57,30 @@ test-only: $(STAMP)
 
 test: lint typecheck test-only
 
+# The test suite with the newest versions pyproject.toml allows, today, in a venv of its own.
+test-latest:
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/python -m pip install --quiet --upgrade pip
+	.venv-latest/bin/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	.venv-latest/bin/pytest -q -m "not slow"
+
+# The test suite with the lowest version of every dependency pyproject.toml names.
+test-oldest: $(UV)
+	rm -rf .venv-oldest
+	$(PYTHON) -m venv .venv-oldest
+	$(UV) pip compile pyproject.toml --all-extras --resolution lowest-direct --quiet \
+		--python .venv-oldest/bin/python --output-file .venv-oldest/requirements.txt
+	.venv-oldest/bin/python -m pip install --quiet -r .venv-oldest/requirements.txt
+	.venv-oldest/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv-oldest/bin/pytest -q -m "not slow"
+
+# The sdist and the wheel in dist/, built with the locked backend, and their metadata checked.
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+	$(BIN)/twine check --strict dist/*
+
 demo: $(STAMP)
 	$(BIN)/python scripts/demo.py
 
@@ -44,14 +90,10 @@ serve: $(STAMP)
 reliability: $(STAMP)
 	$(BIN)/pytest -q -s -rx -m slow
 
-$(VENV)/.bench-installed: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	touch $@
-
-bench: $(VENV)/.bench-installed
+bench: $(STAMP)
 	$(BIN)/python -m bench
 
-bench-quick: $(VENV)/.bench-installed
+bench-quick: $(STAMP)
 	$(BIN)/python -m bench --quick
 
 # The README's Performance table, from the last run's bench/results.json.
@@ -59,4 +101,5 @@ bench-table: $(STAMP)
 	$(BIN)/python -m bench.markdown
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build
+	rm -rf $(VENV) .venv-latest .venv-oldest $(TOOLS) dist .pytest_cache .mypy_cache \
+		.ruff_cache docs/_build
