@@ -11,9 +11,9 @@ LOCK       := requirements-dev.lock
 UV_VERSION := 0.13.9
 TOOLS      := .venv-tools
 UV         := $(TOOLS)/bin/uv
+UV_STAMP   := $(TOOLS)/.installed-uv-$(UV_VERSION)
 LOCK_COMMAND := uv pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
 	--fork-strategy fewest --generate-hashes
-EXTRAS := emulator,cli,async,dev,docs,bench
 
 .PHONY: install lock lint typecheck test test-only test-latest test-oldest demo serve \
 	reliability bench bench-quick bench-table docs dist clean
@@ -28,13 +28,14 @@ $(STAMP): pyproject.toml $(LOCK)
 
 install: $(STAMP)
 
-$(UV):
+$(UV_STAMP):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	touch $@
 
 # Written whole from pyproject.toml (the old lock is not consulted), so it can be re-run after
 # any change or merge; a new file replaces the lock only if uv succeeded.
-lock: $(UV)
+lock: $(UV_STAMP)
 	{ echo "# The locked development environment: every package the Makefile installs."; \
 	  echo "# Made by 'make lock' from pyproject.toml (all extras) with uv $(UV_VERSION):"; \
 	  echo "#   $(LOCK_COMMAND)"; \
@@ -57,23 +58,19 @@ test-only: $(STAMP)
 
 test: lint typecheck test-only
 
-# The test suite with the newest versions pyproject.toml allows, today, in a venv of its own.
-test-latest:
-	rm -rf .venv-latest
-	$(PYTHON) -m venv .venv-latest
-	.venv-latest/bin/python -m pip install --quiet --upgrade pip
-	.venv-latest/bin/python -m pip install --quiet -e '.[$(EXTRAS)]'
-	.venv-latest/bin/pytest -q -m "not slow"
-
-# The test suite with the lowest version of every dependency pyproject.toml names.
-test-oldest: $(UV)
-	rm -rf .venv-oldest
-	$(PYTHON) -m venv .venv-oldest
-	$(UV) pip compile pyproject.toml --all-extras --resolution lowest-direct --quiet \
-		--python .venv-oldest/bin/python --output-file .venv-oldest/requirements.txt
-	.venv-oldest/bin/python -m pip install --quiet -r .venv-oldest/requirements.txt
-	.venv-oldest/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	.venv-oldest/bin/pytest -q -m "not slow"
+# The test suite in a venv of its own (.venv-latest, .venv-oldest) with every extra at one end
+# of the ranges pyproject.toml declares: the newest versions released today, or the lowest
+# version of each package it names. The venv keeps what was resolved in requirements.txt.
+test-latest: RESOLUTION := highest
+test-oldest: RESOLUTION := lowest-direct
+test-latest test-oldest: test-%: $(UV_STAMP)
+	rm -rf .venv-$*
+	$(PYTHON) -m venv .venv-$*
+	$(UV) pip compile pyproject.toml --all-extras --resolution $(RESOLUTION) --quiet \
+		--python .venv-$*/bin/python --output-file .venv-$*/requirements.txt
+	.venv-$*/bin/python -m pip install --quiet -r .venv-$*/requirements.txt
+	.venv-$*/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv-$*/bin/pytest -q -m "not slow"
 
 # The sdist and the wheel in dist/, built with the locked backend, and their metadata checked.
 dist: $(STAMP)
