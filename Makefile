@@ -60,7 +60,11 @@ test: lint typecheck test-only
 
 # The test suite in a venv of its own (.venv-latest, .venv-oldest) with every extra at one end
 # of the ranges pyproject.toml declares: the newest versions released today, or the lowest
-# version of each package it names. The venv keeps what was resolved in requirements.txt.
+# version of each package it names. The development tools may need newer versions of what
+# users install (schemathesis needs a newer rich than the cli extra asks for), so the extras
+# users install are then resolved alone and put in place over them. What was resolved stays in
+# the venv: requirements.txt and users.txt.
+USER_EXTRAS := --extra emulator --extra cli --extra async
 test-latest: RESOLUTION := highest
 test-oldest: RESOLUTION := lowest-direct
 test-latest test-oldest: test-%: $(UV_STAMP)
@@ -68,7 +72,10 @@ test-latest test-oldest: test-%: $(UV_STAMP)
 	$(PYTHON) -m venv .venv-$*
 	$(UV) pip compile pyproject.toml --all-extras --resolution $(RESOLUTION) --quiet \
 		--python .venv-$*/bin/python --output-file .venv-$*/requirements.txt
+	$(UV) pip compile pyproject.toml $(USER_EXTRAS) --resolution $(RESOLUTION) --quiet \
+		--python .venv-$*/bin/python --output-file .venv-$*/users.txt
 	.venv-$*/bin/python -m pip install --quiet -r .venv-$*/requirements.txt
+	.venv-$*/bin/python -m pip install --quiet --no-deps -r .venv-$*/users.txt
 	.venv-$*/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	.venv-$*/bin/pytest -q -m "not slow"
 
