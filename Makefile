@@ -1,4 +1,5 @@
-# The project's commands. Every target installs what it needs into .venv first, from the lock.
+# The project's commands. Each installs what it needs into .venv first, from the lock; lock,
+# test-latest and test-oldest use venvs of their own.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
