@@ -24,13 +24,6 @@ BREAKS: Table = (
         },
     ),
     Difference(
-        ours="`enums.incident_status_human()` raises ValueError for an unknown status",
-        reason="Both releases raise KeyError, so `except KeyError` no longer catches it (an "
-        "error that is both would suit both).",
-        releases=BOTH,
-        shows_in={"incident_status_human_of_an_unknown_status": ("incident_status_human(99)",)},
-    ),
-    Difference(
         ours="`ScheduleManager.create` sends `notify=1` unless told otherwise",
         reason="Both releases always send `notify=0` (they ignore the argument), so code that "
         "created schedules quietly now has Cachet notify every subscriber.",
