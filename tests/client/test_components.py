@@ -437,3 +437,30 @@ def test_assigning_no_tags_is_refused_by_update(client: Client) -> None:
         component.update()
 
     assert client.components.get(component.id).tags == {"web": "Web"}
+
+
+@pytest.mark.parametrize("status", [99, 5, -1, "9"])
+def test_create_with_a_status_outside_the_enums_is_refused_before_sending(
+    client: Client, cachet_emulator: Any, status: Any
+) -> None:
+    cachet_emulator.request_log.clear()
+
+    with pytest.raises(ValueError, match="component status") as caught:
+        client.components.create(name="API", status=status)
+
+    assert not isinstance(caught.value, ValidationError)
+    assert cachet_emulator.request_log.entries() == []
+
+
+def test_create_with_status_unknown_is_cachets_default(client: Client) -> None:
+    component = client.components.create(name="API", status=enums.COMPONENT_STATUS_UNKNOWN)
+    assert client.components.get(component.id).status == enums.COMPONENT_STATUS_UNKNOWN
+
+
+def test_update_with_a_status_outside_the_enums_is_cachets_to_refuse(client: Client) -> None:
+    component = client.components.create(name="API", status=1)
+
+    with pytest.raises(ValidationError):
+        client.components.update(component.id, status=99)
+
+    assert client.components.get(component.id).status == 1

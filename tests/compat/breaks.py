@@ -14,32 +14,6 @@ from tests.compat.rows import BOTH, Difference, Table
 # fmt: off
 BREAKS: Table = (
     Difference(
-        ours="A component or schedule status outside the enums is sent, and Cachet answers 400",
-        reason="Both releases raise ValueError before sending anything; code that catches "
-        "ValueError now gets an HTTPError.",
-        releases=BOTH,
-        shows_in={
-            "component_invalid_status": ("create(status=99)",),
-            "schedule_create_with_an_invalid_status": ("create(status=7)",),
-        },
-    ),
-    Difference(
-        ours="`ScheduleManager.create` sends `notify=1` unless told otherwise",
-        reason="Both releases always send `notify=0` (they ignore the argument), so code that "
-        "created schedules quietly now has Cachet notify every subscriber.",
-        releases=BOTH,
-        shows_in={
-            "schedule_crud_through_the_manager": ("create",),
-            "schedule_datetimes_compared": ("create",),
-            "schedule_scheduled_at_sent_back": ("create",),
-            "schedule_update_passing_none": ("create",),
-            "schedule_update_through_the_resource": ("create",),
-            "schedule_update_of_the_message_only": ("create",),
-            "datetimes_in_the_cachet_timezone": ("create",),
-            "schedule_string_ids": ("create",),
-        },
-    ),
-    Difference(
         ours="Clearing every tag (`set_tags([])` then `update()`) raises ValueError",
         reason="4.0.1 sends no tags and carries on (Cachet keeps them); code that did this now "
         "stops with an exception.",

@@ -358,6 +358,13 @@ DIFFERENCES: Table = (
         },
     ),
     Difference(
+        ours="`ScheduleManager.create(notify=True)` asks Cachet to e-mail the subscribers",
+        reason="As documented (\"Notify subscribers\"); both releases send `notify=0` whatever "
+        "`notify` says. Without it nobody is notified, as with the releases.",
+        releases=BOTH,
+        shows_in={"schedule_create_asking_to_notify": ("create(notify=True)",)},
+    ),
+    Difference(
         ours="`ScheduleManager.create` without `scheduled_at` schedules for now",
         reason="The documentation makes it optional but Cachet requires it: 3.1.1 crashes "
         "(AttributeError) and 4.0.1 gets a 400.",

@@ -18,11 +18,13 @@ from cachetclient.fields import (
     TAG_NAMES,
     TEXT,
     TIMESTAMP,
+    Choice,
     Codec,
     Field,
     split_tag_names,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE, Item, ListQuery
+from cachetclient.v1 import enums
 
 
 def tag_slug(name: str) -> str:
@@ -140,6 +142,10 @@ _FIELDS: dict[str, Codec[Any]] = {
     "tags": TAG_NAMES,
     "meta": JSON,
 }
+# The releases refuse an unknown status before sending; 0 (Unknown) is Cachet's too.
+_CREATE_STATUS = Choice(
+    (enums.COMPONENT_STATUS_UNKNOWN, *enums.COMPONENT_STATUS_LIST), "component status"
+)
 
 
 class ComponentManager(Manager[Component]):
@@ -147,7 +153,7 @@ class ComponentManager(Manager[Component]):
 
     path: ClassVar[str] = "components"
     resource_class: ClassVar[type[Resource]] = Component
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    create_fields: ClassVar[dict[str, Codec[Any]]] = {**_FIELDS, "status": _CREATE_STATUS}
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = {**_FIELDS, "silent": FLAG}
     # Group 0 is Cachet's "no group".
     clear_values: ClassVar[dict[str, Any]] = {
@@ -178,7 +184,8 @@ class ComponentManager(Manager[Component]):
 
         Args:
             name: Name of the component.
-            status: Status of the component (see enums module).
+            status: Status of the component (see enums module; another value raises
+                ValueError before anything is sent).
             description: Description of the component.
             link: Link to the component.
             order: Order of the component in its group.

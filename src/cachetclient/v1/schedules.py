@@ -15,11 +15,13 @@ from cachetclient.fields import (
     MINUTE_DATE,
     TEXT,
     TIMESTAMP,
+    Choice,
     Codec,
     DateInput,
     Field,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE
+from cachetclient.v1 import enums
 
 
 class Schedule(Resource):
@@ -48,6 +50,8 @@ _FIELDS: dict[str, Codec[Any]] = {
     "completed_at": MINUTE_DATE,
     "notify": FLAG,
 }
+# The releases refuse an unknown status before sending anything.
+_CREATE_STATUS = Choice(enums.SCHEDULE_STATUS_LIST, "schedule status")
 
 
 class ScheduleManager(Manager[Schedule]):
@@ -55,7 +59,7 @@ class ScheduleManager(Manager[Schedule]):
 
     path: ClassVar[str] = "schedules"
     resource_class: ClassVar[type[Resource]] = Schedule
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    create_fields: ClassVar[dict[str, Codec[Any]]] = {**_FIELDS, "status": _CREATE_STATUS}
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
     clear_values: ClassVar[dict[str, Any]] = {"message": ""}
     sortable: ClassVar[tuple[str, ...]] = (
@@ -76,17 +80,19 @@ class ScheduleManager(Manager[Schedule]):
         message: str | None = None,
         scheduled_at: DateInput | None = None,
         completed_at: DateInput | None = None,
-        notify: bool = True,
+        notify: bool = False,
     ) -> Schedule:
         """Create a schedule.
 
         Args:
             name: Name of the scheduled event.
-            status: Schedule status. See enums.
+            status: Schedule status. See enums (another value raises ValueError before
+                anything is sent).
             message: Message string.
             scheduled_at: When the event starts (Cachet requires it: now when not given).
             completed_at: When the event ends.
-            notify: Notify subscribers.
+            notify: E-mail the global verified subscribers (off unless asked for, as the
+                releases never notified).
         """
         if scheduled_at is None:
             scheduled_at = datetime.now(timezone.utc)
