@@ -209,7 +209,10 @@ class Manager(Generic[R]):
     def request_body(
         self, codecs: Mapping[str, Codec[Any]], values: Mapping[str, Any], *, updating: bool
     ) -> dict[str, Any]:
-        """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field."""
+        """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field.
+
+        A value its codec encodes as `None` (no tag names) is left out too.
+        """
         body: dict[str, Any] = {}
         for name, value in values.items():
             if value is None:
@@ -219,7 +222,9 @@ class Manager(Generic[R]):
                 body[key] = self.cleared_value(name, updating=updating)
                 continue
             codec = codecs.get(name)
-            body[key] = codec.encode(value, self.timezone) if codec else value
+            encoded = codec.encode(value, self.timezone) if codec else value
+            if encoded is not None:
+                body[key] = encoded
         return body
 
     def cleared_value(self, name: str, *, updating: bool = True) -> Any:

@@ -248,7 +248,11 @@ class JsonObject(Codec[dict[str, Any]]):
 
 
 class TagNames(Codec[list[str]]):
-    """Component tags on requests: names joined by commas, as Cachet parses them."""
+    """Component tags on requests: names joined by commas, as Cachet parses them.
+
+    No names encode as `None` (not sent): Cachet ignores an empty list, it cannot remove
+    every tag.
+    """
 
     def decode(self, raw: Any, tz: tzinfo | None) -> list[str] | None:
         if isinstance(raw, dict):
@@ -256,7 +260,7 @@ class TagNames(Codec[list[str]]):
         return None if raw is None else []
 
     def encode(self, value: Iterable[str] | str, tz: tzinfo | None) -> Any:
-        return ",".join(split_tag_names(value))
+        return ",".join(split_tag_names(value)) or None
 
 
 class IdList(Codec[list[int]]):

@@ -14,20 +14,6 @@ from tests.compat.rows import BOTH, Difference, Table
 # fmt: off
 BREAKS: Table = (
     Difference(
-        ours="Clearing every tag (`set_tags([])` then `update()`) raises ValueError",
-        reason="4.0.1 sends no tags and carries on (Cachet keeps them); code that did this now "
-        "stops with an exception.",
-        releases=("4.0.1",),
-        shows_in={"component_tags_cleared_with_set_tags": ("update()", "tags on the server")},
-    ),
-    Difference(
-        ours="`add_tag()` keys a new tag by the slug Cachet will give it",
-        reason="4.0.1 and its documentation key it by the name until the component is read "
-        "again, so `component.tags` and `has_tag(slug=...)` answer differently meanwhile.",
-        releases=("4.0.1",),
-        shows_in={"component_tags_edited_with_the_helpers": ("tags before update",)},
-    ),
-    Difference(
         ours="`str()` of a resource is its short `repr()`",
         reason="Both releases' `str()` is the resource's data (a dict; `<Subscriber 1: email>` "
         "for subscribers), so scripts that print or log resources now show less.",

@@ -152,6 +152,7 @@ DIFFERENCES: Table = (
             "component_in_a_group": ("update() out of the group",),
             "component_tags_edited_with_the_helpers": ("update()",),
             "component_tags_replaced_with_set_tags": ("update()",),
+            "component_tags_cleared_with_set_tags": ("update()",),
             "component_tags_assigned_a_list": ("update()",),
             "component_tags_assigned_a_dict": ("update()",),
             "component_tags_assigned_a_string": ("update()",),
