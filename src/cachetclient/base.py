@@ -124,6 +124,10 @@ class Resource:
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id if self.id is not None else id(self)))
 
+    def __str__(self) -> str:
+        # What every release printed (and scripts log): the data dict.
+        return str(self._data)
+
     def __repr__(self) -> str:
         shown = [f"id={self.id!r}"]
         shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]

@@ -510,3 +510,13 @@ def test_update_with_a_status_outside_the_enums_is_cachets_to_refuse(client: Cli
         client.components.update(component.id, status=99)
 
     assert client.components.get(component.id).status == 1
+
+
+def test_str_is_the_data_as_every_release_printed_it(client: Client) -> None:
+    component = client.components.get(client.components.create(name="API", status=1).id)
+
+    printed = str(component)
+
+    assert printed == str(component.attrs)
+    assert "'name': 'API'" in printed
+    assert f"{component}" == printed

@@ -9,16 +9,8 @@ fixed: then the row goes. Never a place for a deliberate difference.
 
 from __future__ import annotations
 
-from tests.compat.rows import BOTH, Difference, Table
+from tests.compat.rows import Table
 
 # fmt: off
-BREAKS: Table = (
-    Difference(
-        ours="`str()` of a resource is its short `repr()`",
-        reason="Both releases' `str()` is the resource's data (a dict; `<Subscriber 1: email>` "
-        "for subscribers), so scripts that print or log resources now show less.",
-        releases=BOTH,
-        shows_in={"resources_printed": ("str(component)", "str(subscriber)")},
-    ),
-)
+BREAKS: Table = ()
 # fmt: on

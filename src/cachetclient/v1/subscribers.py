@@ -35,6 +35,10 @@ class Subscriber(Resource):
         rows = self.subscriptions or []
         return [int(row["component_id"]) for row in rows if isinstance(row, dict)]
 
+    def __str__(self) -> str:
+        # As every release printed a subscriber.
+        return f"<Subscriber {self.id}: {self.email}>"
+
 
 class SubscriberManager(Manager[Subscriber]):
     """`/subscribers` (listing needs a token; there is no single GET and no PUT)."""
