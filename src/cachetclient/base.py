@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="Resource")
 T = TypeVar("T")
-Ids = tuple[int | str, ...]
+Id = int | str
+"""An id: an int, or a string of decimal digits (`"12"`) as argument parsers give."""
+Ids = tuple[Id, ...]
 
 
 class Resource:
@@ -416,7 +418,7 @@ def _paging_number(value: int | str, name: str) -> int:
     return as_integer(value, f"{name} (a positive integer)") if isinstance(value, str) else value
 
 
-def _path_id(value: int | str) -> int:
+def _path_id(value: Id) -> int:
     return as_integer(value, "an id (an integer, or a string of digits)")
 
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Generator, Iterable, Mapping
 from typing import Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
@@ -188,7 +188,7 @@ class ComponentManager(Manager[Component]):
         description: str | None = None,
         link: str | None = None,
         order: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool = True,
         tags: Iterable[str] | str | None = None,
         meta: dict[str, Any] | None = None,
@@ -213,14 +213,14 @@ class ComponentManager(Manager[Component]):
 
     def update(
         self,
-        component_id: int,
+        component_id: Id,
         *,
         status: int,
         name: str | None = None,
         description: str | Clear | None = None,
         link: str | Clear | None = None,
         order: int | None = None,
-        group_id: int | Clear | None = None,
+        group_id: Id | Clear | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
         meta: dict[str, Any] | Clear | None = None,
@@ -244,10 +244,10 @@ class ComponentManager(Manager[Component]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
         sort: str | None = None,
@@ -270,10 +270,10 @@ class ComponentManager(Manager[Component]):
     def count(
         self,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
     ) -> int:
@@ -281,7 +281,7 @@ class ComponentManager(Manager[Component]):
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)
         return self.count_matching(self._query(1, 1, filters, tags, None, None))
 
-    def get(self, component_id: int) -> Component:
+    def get(self, component_id: Id) -> Component:
         """Get a component by id.
 
         Raises:
@@ -289,7 +289,7 @@ class ComponentManager(Manager[Component]):
         """
         return self.get_by_ids((component_id,))
 
-    def delete(self, component_id: int) -> None:
+    def delete(self, component_id: Id) -> None:
         """Delete a component.
 
         Raises:

@@ -6,7 +6,7 @@ from collections.abc import Generator
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
@@ -104,7 +104,7 @@ class ScheduleManager(Manager[Schedule]):
 
     def update(
         self,
-        schedule_id: int,
+        schedule_id: Id,
         *,
         name: str | None = None,
         status: int | None = None,
@@ -148,7 +148,7 @@ class ScheduleManager(Manager[Schedule]):
         query = self.list_query(page=page, per_page=per_page, sort=sort, order=order)
         return self.iterate(query)
 
-    def get(self, schedule_id: int) -> Schedule:
+    def get(self, schedule_id: Id) -> Schedule:
         """Get a schedule by id.
 
         Raises:
@@ -156,7 +156,7 @@ class ScheduleManager(Manager[Schedule]):
         """
         return self.get_by_ids((schedule_id,))
 
-    def delete(self, schedule_id: int) -> None:
+    def delete(self, schedule_id: Id) -> None:
         """Delete a schedule.
 
         Raises:

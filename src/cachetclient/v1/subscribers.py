@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import FLAG, ID_LIST, JSON, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 
@@ -80,7 +80,7 @@ class SubscriberManager(Manager[Subscriber]):
         """Count the total number of subscribers (needs a token)."""
         return self.count_matching(self.list_query(page=1, per_page=1))
 
-    def delete(self, subscriber_id: int) -> None:
+    def delete(self, subscriber_id: Id) -> None:
         """Delete a specific subscriber id (and its subscriptions).
 
         Raises:
