@@ -5,8 +5,8 @@ Cachet rejects, ...), which releases it differs from, and the scenario steps whe
 (`tests.compat.rows`). Where the releases disagree with each other, `follows` names the one we
 behave like, and the reason says why. `tests/compat/test_releases.py` fails on any difference
 not listed here (or in `tests.compat.breaks`, for those that are not deliberate) and on any
-listed one that no longer shows. The CHANGELOG lists this table; after a change,
-`python -m tests.compat.differences` prints the list to paste there.
+listed one that no longer shows. The CHANGELOG and docs/guide/differences.md list this table;
+after a change, `python -m tests.compat.differences` prints the list to paste in both.
 """
 
 from __future__ import annotations
