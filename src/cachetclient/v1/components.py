@@ -197,8 +197,7 @@ class ComponentManager(Manager[Component]):
 
         Args:
             name: Name of the component.
-            status: Status of the component (see enums module; another value raises
-                ValueError before anything is sent).
+            status: Status of the component (see enums module).
             description: Description of the component.
             link: Link to the component.
             order: Order of the component in its group.
@@ -206,6 +205,9 @@ class ComponentManager(Manager[Component]):
             enabled: Enabled status.
             tags: Tag names: an iterable, or a comma-separated string ("web, api").
             meta: Free-form JSON object (Cachet 2.4).
+
+        Raises:
+            ValueError: for a status that is not a component status, before sending.
         """
         values: dict[str, Any] = dict(name=name, status=status, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)

@@ -86,13 +86,14 @@ class ScheduleManager(Manager[Schedule]):
 
         Args:
             name: Name of the scheduled event.
-            status: Schedule status. See enums (another value raises ValueError before
-                anything is sent).
+            status: Schedule status. See enums.
             message: Message string.
             scheduled_at: When the event starts (Cachet requires it: now when not given).
             completed_at: When the event ends.
-            notify: E-mail the global verified subscribers (off unless asked for, as the
-                releases never notified).
+            notify: E-mail the subscribers about it (by default nobody is notified).
+
+        Raises:
+            ValueError: for a status that is not a schedule status, before sending.
         """
         if scheduled_at is None:
             scheduled_at = datetime.now(timezone.utc)
