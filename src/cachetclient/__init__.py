@@ -21,6 +21,7 @@ from cachetclient.errors import (
     NotFoundError,
     ServerError,
     TimeoutError,
+    UnknownStatusError,
     UnsupportedOperationError,
     ValidationError,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "NotFoundError",
     "ServerError",
     "TimeoutError",
+    "UnknownStatusError",
     "UnsupportedOperationError",
     "ValidationError",
     "__version__",

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 
 R = TypeVar("R", bound="Resource")
 T = TypeVar("T")
-Ids = tuple[int | str, ...]
+Id = int | str
+"""An id: an int, or a string of decimal digits (`"12"`) as argument parsers give."""
+Ids = tuple[Id, ...]
 
 
 class Resource:
@@ -124,6 +126,10 @@ class Resource:
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.id if self.id is not None else id(self)))
 
+    def __str__(self) -> str:
+        # What every release printed (and scripts log): the data dict.
+        return str(self._data)
+
     def __repr__(self) -> str:
         shown = [f"id={self.id!r}"]
         shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]
@@ -209,7 +215,10 @@ class Manager(Generic[R]):
     def request_body(
         self, codecs: Mapping[str, Codec[Any]], values: Mapping[str, Any], *, updating: bool
     ) -> dict[str, Any]:
-        """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field."""
+        """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field.
+
+        A value its codec encodes as `None` (no tag names) is left out too.
+        """
         body: dict[str, Any] = {}
         for name, value in values.items():
             if value is None:
@@ -219,7 +228,9 @@ class Manager(Generic[R]):
                 body[key] = self.cleared_value(name, updating=updating)
                 continue
             codec = codecs.get(name)
-            body[key] = codec.encode(value, self.timezone) if codec else value
+            encoded = codec.encode(value, self.timezone) if codec else value
+            if encoded is not None:
+                body[key] = encoded
         return body
 
     def cleared_value(self, name: str, *, updating: bool = True) -> Any:
@@ -407,7 +418,7 @@ def _paging_number(value: int | str, name: str) -> int:
     return as_integer(value, f"{name} (a positive integer)") if isinstance(value, str) else value
 
 
-def _path_id(value: int | str) -> int:
+def _path_id(value: Id) -> int:
     return as_integer(value, "an id (an integer, or a string of digits)")
 
 

@@ -3,6 +3,7 @@
     CachetError                       base of everything below
     ├── ConfigurationError            bad endpoint, version, timezone or timeout (also ValueError)
     ├── UnsupportedOperationError     Cachet's API cannot do this (e.g. update a subscriber)
+    ├── UnknownStatusError            not a status of `enums` (also KeyError and ValueError)
     ├── ConnectionError           no answer: DNS, refused, TLS, reset (a requests ConnectionError)
     ├── TimeoutError                  no answer in time (requests' Timeout)
     ├── InvalidResponseError          an answer that is not Cachet JSON (HTML proxy page, cut body)
@@ -47,6 +48,18 @@ class ConfigurationError(CachetError, ValueError):
 
 class UnsupportedOperationError(CachetError):
     """The operation exists in the client's vocabulary but Cachet's API cannot perform it."""
+
+
+class UnknownStatusError(CachetError, KeyError, ValueError):
+    """A value that is not one of the statuses in `cachetclient.v1.enums`.
+
+    A KeyError, as the releases raised from `incident_status_human()`, and a ValueError, as
+    everywhere else a value is refused: `except` clauses written for either catch it.
+    """
+
+    def __str__(self) -> str:
+        # KeyError would show the message quoted, as if it were a key.
+        return with_tries(Exception.__str__(self), self.tries)
 
 
 class ConnectionError(CachetError, requests.exceptions.ConnectionError):

@@ -70,6 +70,28 @@ def as_integer(value: int | str, what: str = "an integer") -> int:
     raise TypeError(f"{what} was expected, not {value!r}")
 
 
+class Choice(Codec[int]):
+    """Integers from a fixed set (a resource's statuses), checked before anything is sent."""
+
+    plain = (int,)
+
+    def __init__(self, allowed: Iterable[int], what: str) -> None:
+        self.allowed = tuple(allowed)
+        self.what = what
+
+    def decode(self, raw: Any, tz: tzinfo | None) -> int | None:
+        return INTEGER.decode(raw, tz)
+
+    def encode(self, value: int | str, tz: tzinfo | None) -> Any:
+        number = as_integer(value, f"a {self.what} (an integer)")
+        if number not in self.allowed:
+            choices = ", ".join(map(str, self.allowed))
+            raise ValueError(
+                f"{value!r} is not a {self.what}: use one of {choices} (cachetclient.v1.enums)"
+            )
+        return number
+
+
 class Number(Codec[float]):
     """Floats (metric point values); Cachet writes integral floats without a fraction."""
 
@@ -226,7 +248,11 @@ class JsonObject(Codec[dict[str, Any]]):
 
 
 class TagNames(Codec[list[str]]):
-    """Component tags on requests: names joined by commas, as Cachet parses them."""
+    """Component tags on requests: names joined by commas, as Cachet parses them.
+
+    No names encode as `None` (not sent): Cachet ignores an empty list, it cannot remove
+    every tag.
+    """
 
     def decode(self, raw: Any, tz: tzinfo | None) -> list[str] | None:
         if isinstance(raw, dict):
@@ -234,7 +260,7 @@ class TagNames(Codec[list[str]]):
         return None if raw is None else []
 
     def encode(self, value: Iterable[str] | str, tz: tzinfo | None) -> Any:
-        return ",".join(split_tag_names(value))
+        return ",".join(split_tag_names(value)) or None
 
 
 class IdList(Codec[list[int]]):

@@ -287,14 +287,14 @@ def test_json_delete_prints_nothing(cachet: Cachet, client: Client) -> None:
     assert (run.exit_code, run.stdout) == (0, "")
 
 
-def test_argument_the_library_refuses_is_a_usage_error(cachet: Cachet, client: Client) -> None:
+def test_no_tags_at_all_leaves_the_tags_and_saves_the_rest(cachet: Cachet, client: Client) -> None:
     component = client.components.create(name="API", status=1, tags="api")
 
-    run = cachet("components", "update", str(component.id), "--tags", " , ")
+    run = cachet("components", "update", str(component.id), "--tags", " , ", "--name", "Web")
 
-    assert run.exit_code == 2
-    assert "keep at least one" in run.stderr
-    assert client.components.get(component.id or 0).tag_names == ["api"]
+    assert run.exit_code == 0, run.stderr
+    fetched = client.components.get(component.id or 0)
+    assert (fetched.name, fetched.tag_names) == ("Web", ["api"])
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)

@@ -76,10 +76,34 @@ def test_tag_helpers_work_on_component_whose_tags_were_empty_list(client: Client
     component.add_tag("Web Site")
     component.add_tags(["API", "Backend"])
     assert component.has_tag(name="web site")
-    assert component.has_tag(slug="WEB-SITE")
     component.del_tag(slug="backend")
     component.update()
     assert sorted(client.components.get(component.id).tag_names) == ["API", "Web Site"]
+    assert component.has_tag(slug="WEB-SITE")
+
+
+def test_added_tags_are_keyed_by_name_until_cachet_gives_them_slugs(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Web"])
+
+    component.add_tag("Three Words")
+    component.add_tags(["web", "Four"])  # a name it has already is not added twice
+
+    assert component.tags == {"web": "Web", "Three Words": "Three Words", "Four": "Four"}
+    assert not component.has_tag(slug="three-words")
+    component.update()
+    expected = {"web": "Web", "three-words": "Three Words", "four": "Four"}
+    assert component.tags == expected
+    assert client.components.get(component.id).tags == expected
+
+
+def test_set_tags_keys_the_new_tags_by_name(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Old"])
+
+    component.set_tags(["Test Tag", "x"])
+
+    assert component.tags == {"Test Tag": "Test Tag", "x": "x"}
+    component.update()
+    assert client.components.get(component.id).tags == {"test-tag": "Test Tag", "x": "x"}
 
 
 def test_set_tags_replaces_tags_on_server(client: Client) -> None:
@@ -170,11 +194,20 @@ def test_clear_of_a_field_cachet_cannot_empty_is_refused(client: Client) -> None
     assert client.components.get(component.id).name == "API"
 
 
-def test_update_with_no_tags_at_all_is_refused(client: Client) -> None:
+@pytest.mark.parametrize("no_tags", [[], "", " , "], ids=["empty list", "empty", "commas"])
+def test_update_with_no_tags_at_all_keeps_them_and_saves_the_rest(
+    client: Client, cachet_emulator: Any, no_tags: Any
+) -> None:
     component = client.components.create(name="API", status=1, tags=["Web"])
-    with pytest.raises(ValueError, match="tag"):
-        client.components.update(component.id, status=1, tags=[])
-    assert client.components.get(component.id).tags == {"web": "Web"}
+    cachet_emulator.request_log.clear()
+
+    updated = client.components.update(component.id, status=2, tags=no_tags)
+
+    # Cachet cannot remove every tag: the client leaves `tags` out and the other changes land.
+    assert "tags" not in cachet_emulator.request_log.entries()[-1]["body"]
+    assert (updated.status, updated.tags) == (2, {"web": "Web"})
+    fetched = client.components.get(component.id)
+    assert (fetched.status, fetched.tags) == (2, {"web": "Web"})
 
 
 def test_meta_round_trips_and_can_be_replaced(client: Client) -> None:
@@ -330,12 +363,25 @@ def test_instances_from_json_and_dict(client: Client) -> None:
         client.components.instance_list_from_json(json.dumps(component.attrs))
 
 
-def test_resource_update_refuses_to_drop_every_tag(client: Client) -> None:
+@pytest.mark.parametrize(
+    "clear_tags",
+    [lambda c: c.set_tags([]), lambda c: setattr(c, "tags", []), lambda c: setattr(c, "tags", {})],
+    ids=["set_tags([])", "tags = []", "tags = {}"],
+)
+def test_resource_update_without_any_tag_keeps_them_and_saves_the_rest(
+    client: Client, clear_tags: Any
+) -> None:
     component = client.components.create(name="API", status=1, tags=["Web"])
-    component.set_tags([])
-    with pytest.raises(ValueError, match="tag"):
-        component.update()
-    assert client.components.get(component.id).tags == {"web": "Web"}
+
+    clear_tags(component)
+    component.name = "Renamed"
+    assert component.tags == {}
+    component.update()
+
+    # The component shows again the tags Cachet kept.
+    assert (component.name, component.tags) == ("Renamed", {"web": "Web"})
+    fetched = client.components.get(component.id)
+    assert (fetched.name, fetched.tags) == ("Renamed", {"web": "Web"})
 
 
 def _requests_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -429,11 +475,48 @@ def test_assigned_tags_are_sent_by_update(client: Client, assigned: Any) -> None
     assert client.components.get(component.id).tags == expected
 
 
-def test_assigning_no_tags_is_refused_by_update(client: Client) -> None:
-    component = client.components.create(name="API", status=1, tags=["Web"])
+def test_assigned_dict_is_kept_as_given_until_update(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Old"])
 
-    component.tags = []
-    with pytest.raises(ValueError, match="every tag"):
-        component.update()
+    component.tags = {"web": "Web", "public-api": " Public API "}
 
-    assert client.components.get(component.id).tags == {"web": "Web"}
+    assert component.tags == {"web": "Web", "public-api": "Public API"}
+    with pytest.raises(ValueError, match="comma"):
+        component.tags = {"a": "a,b"}
+
+
+@pytest.mark.parametrize("status", [99, 5, -1, "9"])
+def test_create_with_a_status_outside_the_enums_is_refused_before_sending(
+    client: Client, cachet_emulator: Any, status: Any
+) -> None:
+    cachet_emulator.request_log.clear()
+
+    with pytest.raises(ValueError, match="component status") as caught:
+        client.components.create(name="API", status=status)
+
+    assert not isinstance(caught.value, ValidationError)
+    assert cachet_emulator.request_log.entries() == []
+
+
+def test_create_with_status_unknown_is_cachets_default(client: Client) -> None:
+    component = client.components.create(name="API", status=enums.COMPONENT_STATUS_UNKNOWN)
+    assert client.components.get(component.id).status == enums.COMPONENT_STATUS_UNKNOWN
+
+
+def test_update_with_a_status_outside_the_enums_is_cachets_to_refuse(client: Client) -> None:
+    component = client.components.create(name="API", status=1)
+
+    with pytest.raises(ValidationError):
+        client.components.update(component.id, status=99)
+
+    assert client.components.get(component.id).status == 1
+
+
+def test_str_is_the_data_as_every_release_printed_it(client: Client) -> None:
+    component = client.components.get(client.components.create(name="API", status=1).id)
+
+    printed = str(component)
+
+    assert printed == str(component.attrs)
+    assert "'name': 'API'" in printed
+    assert f"{component}" == printed

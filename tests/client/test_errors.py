@@ -33,7 +33,7 @@ def test_validation_error_carries_cachet_details(client: Client) -> None:
 
 def test_several_validation_messages_are_all_reported(client: Client) -> None:
     with pytest.raises(errors.ValidationError) as caught:
-        client.components.create(name="", status=9, link="not a url")
+        client.components.create(name="", status=1, link="not a url")
     assert len(caught.value.messages) >= 2
     assert all(message in str(caught.value) for message in caught.value.messages)
 

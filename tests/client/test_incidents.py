@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cachetclient import CLEAR
-from cachetclient.errors import NotFoundError, ValidationError
+from cachetclient.errors import NotFoundError, UnknownStatusError, ValidationError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
 from cachetclient.v1.incident_updates import IncidentUpdate
@@ -204,3 +204,25 @@ def test_clear_of_incident_fields_is_refused_before_sending(client: Client) -> N
         client.incidents.create(name="Up", message=CLEAR, status=1)  # type: ignore[arg-type]
 
     assert [i.message for i in client.incidents.list()] == ["Looking"]
+
+
+def test_status_label_of_an_incident_read_back(client: Client) -> None:
+    incident = client.incidents.create(name="x", message="y", status=enums.INCIDENT_WATCHING)
+    status = client.incidents.get(incident.id).status
+    assert status is not None
+    assert enums.incident_status_human(status) == incident.human_status == "Watching"
+
+
+@pytest.mark.parametrize("caught_as", [KeyError, ValueError, UnknownStatusError])
+@pytest.mark.parametrize(
+    "label",
+    [enums.incident_status_human, enums.component_status_human, enums.schedule_status_human],
+)
+def test_label_of_an_unknown_status_is_a_key_error_and_a_value_error(
+    label: Any, caught_as: type[Exception]
+) -> None:
+    # The releases raised KeyError from incident_status_human; earlier versions of this
+    # library ValueError: an `except` written for either still catches it.
+    with pytest.raises(caught_as) as caught:
+        label(99)
+    assert str(caught.value).startswith("99 is not a")

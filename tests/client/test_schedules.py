@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
 from cachetclient import CLEAR
-from cachetclient.errors import NotFoundError
+from cachetclient.errors import HTTPError, NotFoundError, ValidationError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
 from cachetclient.v1.schedules import Schedule, ScheduleManager
@@ -80,3 +81,38 @@ def test_none_keeps_the_message_and_clear_empties_it(client: Client) -> None:
     assert client.schedules.update(schedule.id, name="t").message == "keep me"
     assert client.schedules.update(schedule.id, message=None).message == "keep me"
     assert client.schedules.update(schedule.id, message=CLEAR).message == ""
+
+
+def test_create_does_not_notify_unless_asked(client: Client, cachet_emulator: Any) -> None:
+    cachet_emulator.request_log.clear()
+
+    client.schedules.create(name="Quiet", status=0, scheduled_at=dt.datetime(2030, 9, 1, 20))
+    client.schedules.create(
+        name="Announced", status=0, scheduled_at=dt.datetime(2030, 9, 2, 20), notify=True
+    )
+
+    sent = [entry["body"] for entry in cachet_emulator.request_log.entries()]
+    assert [(body["name"], body["notify"]) for body in sent] == [
+        ("Quiet", False),
+        ("Announced", True),
+    ]
+
+
+@pytest.mark.parametrize("status", [7, -1, "3"])
+def test_create_with_a_status_outside_the_enums_is_refused_before_sending(
+    client: Client, status: Any
+) -> None:
+    with pytest.raises(ValueError, match="schedule status") as caught:
+        client.schedules.create(name="U", status=status, scheduled_at=dt.datetime(2030, 9, 1))
+
+    assert not isinstance(caught.value, HTTPError)
+    assert client.schedules.count() == 0
+
+
+def test_update_with_a_status_outside_the_enums_is_cachets_to_refuse(client: Client) -> None:
+    schedule = client.schedules.create(name="U", status=0, scheduled_at=dt.datetime(2030, 9, 1))
+
+    with pytest.raises(ValidationError):
+        client.schedules.update(schedule.id, status=7)
+
+    assert client.schedules.get(schedule.id).status == 0

@@ -84,3 +84,9 @@ def test_guest_cannot_list_subscribers(guest: Client) -> None:
 def test_repr_shows_email(client: Client) -> None:
     sub = client.subscribers.create(email="a@example.test")
     assert repr(sub) == f"<Subscriber id={sub.id} email='a@example.test'>"
+
+
+def test_str_shows_id_and_email_as_every_release_did(client: Client) -> None:
+    sub = client.subscribers.create(email="a@example.test")
+    listed = next(iter(client.subscribers.list()))
+    assert str(listed) == f"<Subscriber {sub.id}: a@example.test>"

@@ -5,8 +5,8 @@ Cachet rejects, ...), which releases it differs from, and the scenario steps whe
 (`tests.compat.rows`). Where the releases disagree with each other, `follows` names the one we
 behave like, and the reason says why. `tests/compat/test_releases.py` fails on any difference
 not listed here (or in `tests.compat.breaks`, for those that are not deliberate) and on any
-listed one that no longer shows. The CHANGELOG lists this table; after a change,
-`python -m tests.compat.differences` prints the list to paste there.
+listed one that no longer shows. The CHANGELOG and docs/guide/differences.md list this table;
+after a change, `python -m tests.compat.differences` prints the list to paste in both.
 """
 
 from __future__ import annotations
@@ -152,6 +152,7 @@ DIFFERENCES: Table = (
             "component_in_a_group": ("update() out of the group",),
             "component_tags_edited_with_the_helpers": ("update()",),
             "component_tags_replaced_with_set_tags": ("update()",),
+            "component_tags_cleared_with_set_tags": ("update()",),
             "component_tags_assigned_a_list": ("update()",),
             "component_tags_assigned_a_dict": ("update()",),
             "component_tags_assigned_a_string": ("update()",),
@@ -356,6 +357,13 @@ DIFFERENCES: Table = (
                 "update(scheduled_at=schedule.scheduled_at)", "scheduled_at after update",
             ),
         },
+    ),
+    Difference(
+        ours="`ScheduleManager.create(notify=True)` asks Cachet to e-mail the subscribers",
+        reason="As documented (\"Notify subscribers\"); both releases send `notify=0` whatever "
+        "`notify` says. Without it nobody is notified, as with the releases.",
+        releases=BOTH,
+        shows_in={"schedule_create_asking_to_notify": ("create(notify=True)",)},
     ),
     Difference(
         ours="`ScheduleManager.create` without `scheduled_at` schedules for now",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from itertools import islice
 from typing import Any
 
@@ -94,18 +95,21 @@ class RunNormaliser:
         return earliest <= moment <= latest
 
     def text(self, text: str) -> str:
-        """A text, with "<now>" for a timestamp of the run in any format Cachet writes, and
-        "<emulator>" for the emulator's address."""
+        """A text, with "<now>" for each timestamp of the run in it (in any format Cachet
+        writes; a printed data dict holds several), and "<emulator>" for the emulator's
+        address."""
         if self.emulator_url and self.emulator_url in text:
             return text.replace(self.emulator_url, "<emulator>")
         for pattern, layout in _TEXT_FORMATS:
-            if pattern.fullmatch(text):
-                try:
-                    moment = datetime.strptime(_ORDINAL.sub(r"\1", text), layout)
-                except ValueError:
-                    return text
-                return "<now>" if self.is_now(moment) else text
+            text = pattern.sub(partial(self._stamp, layout=layout), text)
         return text
+
+    def _stamp(self, found: re.Match[str], layout: str) -> str:
+        try:
+            moment = datetime.strptime(_ORDINAL.sub(r"\1", found[0]), layout)
+        except ValueError:
+            return found[0]
+        return "<now>" if self.is_now(moment) else found[0]
 
 
 def encode(value: Any, normaliser: RunNormaliser) -> Any:

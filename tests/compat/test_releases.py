@@ -17,6 +17,7 @@ from tests.compat.rows import LATER_STEPS, Difference, allowed_steps, changelog_
 from tests.compat.scenarios import SCENARIOS
 
 CHANGELOG = Path(__file__).resolve().parents[2] / "CHANGELOG.md"
+DIFFERENCES_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "guide" / "differences.md"
 # The first test also builds the releases' virtualenvs (pip, once) and runs every scenario.
 pytestmark = pytest.mark.timeout(600)
 
@@ -107,3 +108,7 @@ def test_the_tables_name_existing_scenarios_and_releases() -> None:
 
 def test_the_changelog_lists_the_table() -> None:
     assert changelog_section(DIFFERENCES) in CHANGELOG.read_text()
+
+
+def test_the_differences_guide_lists_the_table() -> None:
+    assert changelog_section(DIFFERENCES) in DIFFERENCES_GUIDE.read_text()

@@ -124,7 +124,7 @@ class CachetGroup(click.Group):
             raise click.UsageError(str(exc), ctx) from None
         except CachetError as exc:
             raise CachetFailure(str(exc)) from None
-        except ValueError as exc:  # the library refusing arguments, e.g. removing every tag
+        except ValueError as exc:  # the library refusing an argument
             raise click.UsageError(str(exc), ctx) from None
 
 

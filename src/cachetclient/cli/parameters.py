@@ -114,6 +114,7 @@ _TYPES_BY_ANNOTATION: tuple[tuple[str, Any, bool], ...] = (
     ("dict[", JsonObjectType(), False),
     ("bool", click.BOOL, False),
     ("float", click.FLOAT, False),
+    ("Id", click.INT, False),  # `cachetclient.base.Id`: an int, or its digits
     ("int", click.INT, False),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 from cachetclient.v1 import enums
@@ -123,7 +123,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
 
     def update(
         self,
-        group_id: int,
+        group_id: Id,
         *,
         name: str | None = None,
         order: int | None = None,
@@ -149,7 +149,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         collapsed: int | None = None,
         visible: bool | None = None,
@@ -174,7 +174,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     def count(
         self,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         collapsed: int | None = None,
         visible: bool | None = None,
@@ -183,7 +183,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}
         return self.count_matching(self.list_query(page=1, per_page=1, filters=filters))
 
-    def get(self, group_id: int) -> ComponentGroup:
+    def get(self, group_id: Id) -> ComponentGroup:
         """Get a component group by id.
 
         Raises:
@@ -191,7 +191,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         """
         return self.get_by_ids((group_id,))
 
-    def delete(self, group_id: int) -> None:
+    def delete(self, group_id: Id) -> None:
         """Delete a component group (its components stay, without a group).
 
         Raises:

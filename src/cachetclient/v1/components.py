@@ -7,8 +7,7 @@ import unicodedata
 from collections.abc import Generator, Iterable, Mapping
 from typing import Any, ClassVar
 
-from cachetclient.apirequest import Plan
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
@@ -18,11 +17,13 @@ from cachetclient.fields import (
     TAG_NAMES,
     TEXT,
     TIMESTAMP,
+    Choice,
     Codec,
     Field,
     split_tag_names,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE, Item, ListQuery
+from cachetclient.v1 import enums
 
 
 def tag_slug(name: str) -> str:
@@ -34,7 +35,13 @@ def tag_slug(name: str) -> str:
 
 
 class Component(Resource):
-    """A component. Tags are a slug -> name dict, edited with the tag methods."""
+    """A component. Tags are a slug -> name dict, edited with the tag methods.
+
+    Tags added or set here are keyed by their name until the component is read again (as
+    in 4.0.x): Cachet gives them their slugs. Cachet's API cannot remove every tag of a
+    component: when none are left, `update()` leaves the tags as they are on the server and
+    the component shows them again.
+    """
 
     name = Field(TEXT, writable=True, doc="Get or set name of the component (str)")
     description = Field(TEXT, writable=True, doc="Get or set component description (str)")
@@ -53,8 +60,8 @@ class Component(Resource):
         """The slug -> name tag dictionary (`{'test-tag': 'Test Tag'}`).
 
         Cachet sends `[]` for a component without tags; that reads as `{}`. Assigning a
-        slug -> name dict, an iterable of names or a comma-separated string replaces the
-        tags at the next `update()`.
+        slug -> name dict (kept as given), an iterable of names or a comma-separated string
+        (keyed by name) replaces the tags at the next `update()`.
         """
         raw = self.attrs.get("tags")
         return {str(slug): str(name) for slug, name in raw.items()} if isinstance(raw, dict) else {}
@@ -65,7 +72,11 @@ class Component(Resource):
         names, or a comma-separated string (`"web, api"`); `None` changes nothing."""
         if value is None:
             return
-        self.set_tags(value.values() if isinstance(value, Mapping) else value)
+        if isinstance(value, Mapping):
+            split_tag_names(list(value.values()))  # refuses what cannot be a tag name
+            self._store_tags({str(slug): name.strip() for slug, name in value.items()})
+        else:
+            self.set_tags(value)
 
     @property
     def tag_names(self) -> list[str]:
@@ -78,7 +89,7 @@ class Component(Resource):
         return list(self.tags.keys())
 
     def add_tag(self, name: str) -> None:
-        """Add a new tag (sent by the next `update()`)."""
+        """Add a new tag, keyed by its name until Cachet gives it a slug (next `update()`)."""
         self.add_tags([name])
 
     def add_tags(self, names: Iterable[str]) -> None:
@@ -86,12 +97,16 @@ class Component(Resource):
         tags = self.tags
         for name in split_tag_names(names):
             if not self.has_tag(name=name):
-                tags[tag_slug(name) or name] = name
+                tags[name] = name
         self._store_tags(tags)
 
     def set_tags(self, names: Iterable[str]) -> None:
-        """Replace the current tags (Cachet cannot remove every tag: see `update()`)."""
-        self._store_tags({tag_slug(name) or name: name for name in split_tag_names(names)})
+        """Replace the current tags, keyed by name until the next `update()`.
+
+        An empty list is kept here, but Cachet cannot remove every tag: `update()` then
+        leaves the component's tags unchanged.
+        """
+        self._store_tags({name: name for name in split_tag_names(names)})
 
     def del_tag(self, name: str | None = None, slug: str | None = None) -> None:
         """Delete a tag by name or slug (case insensitive).
@@ -140,6 +155,10 @@ _FIELDS: dict[str, Codec[Any]] = {
     "tags": TAG_NAMES,
     "meta": JSON,
 }
+# The releases refuse an unknown status before sending; 0 (Unknown) is Cachet's too.
+_CREATE_STATUS = Choice(
+    (enums.COMPONENT_STATUS_UNKNOWN, *enums.COMPONENT_STATUS_LIST), "component status"
+)
 
 
 class ComponentManager(Manager[Component]):
@@ -147,7 +166,7 @@ class ComponentManager(Manager[Component]):
 
     path: ClassVar[str] = "components"
     resource_class: ClassVar[type[Resource]] = Component
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    create_fields: ClassVar[dict[str, Codec[Any]]] = {**_FIELDS, "status": _CREATE_STATUS}
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = {**_FIELDS, "silent": FLAG}
     # Group 0 is Cachet's "no group".
     clear_values: ClassVar[dict[str, Any]] = {
@@ -169,7 +188,7 @@ class ComponentManager(Manager[Component]):
         description: str | None = None,
         link: str | None = None,
         order: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool = True,
         tags: Iterable[str] | str | None = None,
         meta: dict[str, Any] | None = None,
@@ -186,6 +205,9 @@ class ComponentManager(Manager[Component]):
             enabled: Enabled status.
             tags: Tag names: an iterable, or a comma-separated string ("web, api").
             meta: Free-form JSON object (Cachet 2.4).
+
+        Raises:
+            ValueError: for a status that is not a component status, before sending.
         """
         values: dict[str, Any] = dict(name=name, status=status, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
@@ -193,14 +215,14 @@ class ComponentManager(Manager[Component]):
 
     def update(
         self,
-        component_id: int,
+        component_id: Id,
         *,
         status: int,
         name: str | None = None,
         description: str | Clear | None = None,
         link: str | Clear | None = None,
         order: int | None = None,
-        group_id: int | Clear | None = None,
+        group_id: Id | Clear | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
         meta: dict[str, Any] | Clear | None = None,
@@ -210,12 +232,10 @@ class ComponentManager(Manager[Component]):
         """Update a component by id; fields left at `None` are left unchanged.
 
         `CLEAR` empties `description`, `link` and `meta`, and takes the component out of its
-        group (`group_id`). `tags` replaces every tag (Cachet cannot remove all tags).
-        `silent=True` suppresses subscriber notifications. Other keyword arguments are sent
-        as given.
+        group (`group_id`). `tags` replaces every tag; no tags at all (`[]`, `""`) leaves them
+        unchanged, as Cachet cannot remove every tag. `silent=True` suppresses subscriber
+        notifications. Other keyword arguments are sent as given.
         """
-        if tags is not None:
-            _refuse_removing_every_tag(split_tag_names(tags))
         values: dict[str, Any] = dict(status=status, name=name, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
         values.update(silent=silent)
@@ -226,10 +246,10 @@ class ComponentManager(Manager[Component]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
         sort: str | None = None,
@@ -252,10 +272,10 @@ class ComponentManager(Manager[Component]):
     def count(
         self,
         *,
-        id: int | None = None,
+        id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
-        group_id: int | None = None,
+        group_id: Id | None = None,
         enabled: bool | None = None,
         tags: Iterable[str] | str | None = None,
     ) -> int:
@@ -263,7 +283,7 @@ class ComponentManager(Manager[Component]):
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)
         return self.count_matching(self._query(1, 1, filters, tags, None, None))
 
-    def get(self, component_id: int) -> Component:
+    def get(self, component_id: Id) -> Component:
         """Get a component by id.
 
         Raises:
@@ -271,19 +291,13 @@ class ComponentManager(Manager[Component]):
         """
         return self.get_by_ids((component_id,))
 
-    def delete(self, component_id: int) -> None:
+    def delete(self, component_id: Id) -> None:
         """Delete a component.
 
         Raises:
             NotFoundError: (a requests HTTPError) if the component does not exist.
         """
         return self.delete_by_ids((component_id,))
-
-    def save_plan(self, resource: Component) -> Plan[Component]:
-        """Send a component's changes (refusing to drop every tag, which Cachet ignores)."""
-        if "tags" in resource.changed_fields:
-            _refuse_removing_every_tag(resource.tag_names)
-        return super().save_plan(resource)
 
     def _query(
         self,
@@ -312,11 +326,6 @@ class ComponentManager(Manager[Component]):
             params=params,
             keep=lambda item: _has_any_tag(item, slugs),
         )
-
-
-def _refuse_removing_every_tag(names: list[str]) -> None:
-    if not names:
-        raise ValueError("Cachet cannot remove every tag of a component; keep at least one")
 
 
 def _has_any_tag(item: Item, slugs: list[str]) -> bool:

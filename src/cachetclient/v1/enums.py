@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cachetclient.errors import UnknownStatusError
+
 # Component status
 COMPONENT_STATUS_UNKNOWN = 0
 """[0] Unknown. Cachet's value for a component created without a status."""
@@ -100,18 +102,27 @@ def incident_status_human(status: int) -> str:
     """Get human status from incident status id (`incident_status_human(4)` -> `'Fixed'`).
 
     Raises:
-        ValueError: for a value that is not an incident status.
+        UnknownStatusError: (a KeyError, as in the releases, and a ValueError) for a value
+            that is not an incident status.
     """
     return _label(_INCIDENT_STATUS_HUMAN, status, "incident status")
 
 
 def component_status_human(status: int) -> str:
-    """Get the human label of a component status (`1` -> `'Operational'`)."""
+    """Get the human label of a component status (`1` -> `'Operational'`).
+
+    Raises:
+        UnknownStatusError: (a KeyError and a ValueError) for any other value.
+    """
     return _label(_COMPONENT_STATUS_HUMAN, status, "component status")
 
 
 def schedule_status_human(status: int) -> str:
-    """Get the human label of a schedule status (`1` -> `'In Progress'`)."""
+    """Get the human label of a schedule status (`1` -> `'In Progress'`).
+
+    Raises:
+        UnknownStatusError: (a KeyError and a ValueError) for any other value.
+    """
     return _label(_SCHEDULE_STATUS_HUMAN, status, "schedule status")
 
 
@@ -119,4 +130,4 @@ def _label(labels: dict[int, str], status: int, kind: str) -> str:
     try:
         return labels[status]
     except (KeyError, TypeError):
-        raise ValueError(f"{status!r} is not a {kind} ({sorted(labels)})") from None
+        raise UnknownStatusError(f"{status!r} is not a {kind} ({sorted(labels)})") from None

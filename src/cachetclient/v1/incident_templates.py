@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import TEXT, UTC_TIMESTAMP, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 
@@ -37,7 +37,7 @@ class IncidentTemplateManager(Manager[IncidentTemplate]):
         """Count the incident templates."""
         return self.count_matching(self.list_query(page=1, per_page=1))
 
-    def get(self, template_id: int) -> IncidentTemplate:
+    def get(self, template_id: Id) -> IncidentTemplate:
         """Get an incident template by id.
 
         Raises:

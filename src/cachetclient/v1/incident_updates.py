@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any, ClassVar
 
-from cachetclient.base import Ids, Manager, Resource
+from cachetclient.base import Id, Ids, Manager, Resource
 from cachetclient.fields import INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 
@@ -43,7 +43,7 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
     create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
 
-    def create(self, *, incident_id: int, status: int, message: str) -> IncidentUpdate:
+    def create(self, *, incident_id: Id, status: int, message: str) -> IncidentUpdate:
         """Create an incident update; Cachet sets the incident's status to `status`.
 
         Args:
@@ -56,8 +56,8 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
     def update(
         self,
         *,
-        id: int,
-        incident_id: int,
+        id: Id,
+        incident_id: Id,
         status: int | None = None,
         message: str | None = None,
         **kwargs: Any,
@@ -73,12 +73,12 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
         values: dict[str, Any] = {"status": status, "message": message}
         return self.update_by_ids((incident_id, id), values, kwargs)
 
-    def count(self, incident_id: int) -> int:
+    def count(self, incident_id: Id) -> int:
         """Count the number of updates of an incident."""
         return self.count_matching(self.list_query((incident_id,), page=1, per_page=1))
 
     def list(
-        self, incident_id: int, page: int = 1, per_page: int = DEFAULT_PER_PAGE
+        self, incident_id: Id, page: int = 1, per_page: int = DEFAULT_PER_PAGE
     ) -> Generator[IncidentUpdate, None, None]:
         """List the updates of an incident lazily, newest first.
 
@@ -89,7 +89,7 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
         """
         return self.iterate(self.list_query((incident_id,), page=page, per_page=per_page))
 
-    def get(self, incident_id: int, update_id: int) -> IncidentUpdate:
+    def get(self, incident_id: Id, update_id: Id) -> IncidentUpdate:
         """Get an incident update.
 
         Raises:
@@ -97,6 +97,6 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
         """
         return self.get_by_ids((incident_id, update_id))
 
-    def delete(self, incident_id: int, update_id: int) -> None:
+    def delete(self, incident_id: Id, update_id: Id) -> None:
         """Delete an incident update."""
         return self.delete_by_ids((incident_id, update_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import (
     DAY_FIRST_MINUTE_DATE,
     FLAG,
@@ -132,7 +132,7 @@ class IncidentManager(Manager[Incident]):
         status: int,
         visible: bool = True,
         stickied: bool = False,
-        component_id: int | None = None,
+        component_id: Id | None = None,
         component_status: int | None = None,
         notify: bool = True,
         created_at: DateInput | None = None,
@@ -168,13 +168,13 @@ class IncidentManager(Manager[Incident]):
 
     def update(
         self,
-        incident_id: int,
+        incident_id: Id,
         name: str | None = None,
         message: str | None = None,
         status: int | None = None,
         visible: bool | None = None,
         stickied: bool | None = None,
-        component_id: int | None = None,
+        component_id: Id | None = None,
         component_status: int | None = None,
         notify: bool | None = None,
         occurred_at: DateInput | None = None,
@@ -198,9 +198,9 @@ class IncidentManager(Manager[Incident]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | None = None,
-        user_id: int | None = None,
-        component_id: int | None = None,
+        id: Id | None = None,
+        user_id: Id | None = None,
+        component_id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
         visible: bool | None = None,
@@ -227,9 +227,9 @@ class IncidentManager(Manager[Incident]):
     def count(
         self,
         *,
-        id: int | None = None,
-        user_id: int | None = None,
-        component_id: int | None = None,
+        id: Id | None = None,
+        user_id: Id | None = None,
+        component_id: Id | None = None,
         name: str | None = None,
         status: int | None = None,
         visible: bool | None = None,
@@ -240,7 +240,7 @@ class IncidentManager(Manager[Incident]):
         filters.update(status=status, visible=visible, stickied=stickied)
         return self.count_matching(self.list_query(page=1, per_page=1, filters=filters))
 
-    def get(self, incident_id: int) -> Incident:
+    def get(self, incident_id: Id) -> Incident:
         """Get a single incident.
 
         Raises:
@@ -248,6 +248,6 @@ class IncidentManager(Manager[Incident]):
         """
         return self.get_by_ids((incident_id,))
 
-    def delete(self, incident_id: int) -> None:
+    def delete(self, incident_id: Id) -> None:
         """Delete an incident."""
         return self.delete_by_ids((incident_id,))

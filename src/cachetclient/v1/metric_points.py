@@ -6,7 +6,7 @@ from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
 from cachetclient.apirequest import Plan
-from cachetclient.base import Ids, Manager, Resource
+from cachetclient.base import Id, Ids, Manager, Resource
 from cachetclient.batch import BatchResult
 from cachetclient.fields import (
     INTEGER,
@@ -56,7 +56,7 @@ class MetricPointsManager(Manager[MetricPoint]):
     reset_on_omit: ClassVar[tuple[str, ...]] = ("value",)
 
     def create(
-        self, *, metric_id: int, value: float, timestamp: DateInput | None = None
+        self, *, metric_id: Id, value: float, timestamp: DateInput | None = None
     ) -> MetricPoint:
         """Create a metric point.
 
@@ -70,7 +70,7 @@ class MetricPointsManager(Manager[MetricPoint]):
 
     def create_many(
         self,
-        metric_id: int,
+        metric_id: Id,
         values: Iterable[float | tuple[float, DateInput]],
         *,
         concurrency: int = 8,
@@ -98,8 +98,8 @@ class MetricPointsManager(Manager[MetricPoint]):
 
     def update(
         self,
-        metric_id: int,
-        point_id: int,
+        metric_id: Id,
+        point_id: Id,
         *,
         value: float,
         timestamp: DateInput | None = None,
@@ -112,7 +112,7 @@ class MetricPointsManager(Manager[MetricPoint]):
         return self.update_by_ids((metric_id, point_id), values, {})
 
     def list(
-        self, metric_id: int, page: int = 1, per_page: int = DEFAULT_PER_PAGE
+        self, metric_id: Id, page: int = 1, per_page: int = DEFAULT_PER_PAGE
     ) -> Generator[MetricPoint, None, None]:
         """List the points of a metric lazily, newest first.
 
@@ -123,10 +123,10 @@ class MetricPointsManager(Manager[MetricPoint]):
         """
         return self.iterate(self.list_query((metric_id,), page=page, per_page=per_page))
 
-    def count(self, metric_id: int) -> int:
+    def count(self, metric_id: Id) -> int:
         """Count the number of points of a metric."""
         return self.count_matching(self.list_query((metric_id,), page=1, per_page=1))
 
-    def delete(self, metric_id: int, point_id: int) -> None:
+    def delete(self, metric_id: Id, point_id: Id) -> None:
         """Delete a metric point."""
         return self.delete_by_ids((metric_id, point_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.clear import Clear
 from cachetclient.fields import FLAG, FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
@@ -119,7 +119,7 @@ class MetricsManager(Manager[Metric]):
 
     def update(
         self,
-        metric_id: int,
+        metric_id: Id,
         *,
         name: str | None = None,
         description: str | Clear | None = None,
@@ -141,7 +141,7 @@ class MetricsManager(Manager[Metric]):
         values.update(threshold=threshold, order=order, visible=visible)
         return self.update_by_ids((metric_id,), values, kwargs)
 
-    def get(self, metric_id: int) -> Metric:
+    def get(self, metric_id: Id) -> Metric:
         """Get a single metric.
 
         Raises:
@@ -172,6 +172,6 @@ class MetricsManager(Manager[Metric]):
         """Count the number of metrics."""
         return self.count_matching(self.list_query(page=1, per_page=1))
 
-    def delete(self, metric_id: int) -> None:
+    def delete(self, metric_id: Id) -> None:
         """Delete a metric (and, on Cachet 2.4, its points)."""
         return self.delete_by_ids((metric_id,))

@@ -6,7 +6,7 @@ from collections.abc import Generator
 from datetime import datetime, timezone
 from typing import Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
@@ -15,11 +15,13 @@ from cachetclient.fields import (
     MINUTE_DATE,
     TEXT,
     TIMESTAMP,
+    Choice,
     Codec,
     DateInput,
     Field,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE
+from cachetclient.v1 import enums
 
 
 class Schedule(Resource):
@@ -48,6 +50,8 @@ _FIELDS: dict[str, Codec[Any]] = {
     "completed_at": MINUTE_DATE,
     "notify": FLAG,
 }
+# The releases refuse an unknown status before sending anything.
+_CREATE_STATUS = Choice(enums.SCHEDULE_STATUS_LIST, "schedule status")
 
 
 class ScheduleManager(Manager[Schedule]):
@@ -55,7 +59,7 @@ class ScheduleManager(Manager[Schedule]):
 
     path: ClassVar[str] = "schedules"
     resource_class: ClassVar[type[Resource]] = Schedule
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    create_fields: ClassVar[dict[str, Codec[Any]]] = {**_FIELDS, "status": _CREATE_STATUS}
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
     clear_values: ClassVar[dict[str, Any]] = {"message": ""}
     sortable: ClassVar[tuple[str, ...]] = (
@@ -76,7 +80,7 @@ class ScheduleManager(Manager[Schedule]):
         message: str | None = None,
         scheduled_at: DateInput | None = None,
         completed_at: DateInput | None = None,
-        notify: bool = True,
+        notify: bool = False,
     ) -> Schedule:
         """Create a schedule.
 
@@ -86,7 +90,10 @@ class ScheduleManager(Manager[Schedule]):
             message: Message string.
             scheduled_at: When the event starts (Cachet requires it: now when not given).
             completed_at: When the event ends.
-            notify: Notify subscribers.
+            notify: E-mail the subscribers about it (by default nobody is notified).
+
+        Raises:
+            ValueError: for a status that is not a schedule status, before sending.
         """
         if scheduled_at is None:
             scheduled_at = datetime.now(timezone.utc)
@@ -98,7 +105,7 @@ class ScheduleManager(Manager[Schedule]):
 
     def update(
         self,
-        schedule_id: int,
+        schedule_id: Id,
         *,
         name: str | None = None,
         status: int | None = None,
@@ -142,7 +149,7 @@ class ScheduleManager(Manager[Schedule]):
         query = self.list_query(page=page, per_page=per_page, sort=sort, order=order)
         return self.iterate(query)
 
-    def get(self, schedule_id: int) -> Schedule:
+    def get(self, schedule_id: Id) -> Schedule:
         """Get a schedule by id.
 
         Raises:
@@ -150,7 +157,7 @@ class ScheduleManager(Manager[Schedule]):
         """
         return self.get_by_ids((schedule_id,))
 
-    def delete(self, schedule_id: int) -> None:
+    def delete(self, schedule_id: Id) -> None:
         """Delete a schedule.
 
         Raises:

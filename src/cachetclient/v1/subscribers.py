@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import FLAG, ID_LIST, JSON, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 
@@ -34,6 +34,10 @@ class Subscriber(Resource):
         """Ids of the components this subscriber has subscriptions for."""
         rows = self.subscriptions or []
         return [int(row["component_id"]) for row in rows if isinstance(row, dict)]
+
+    def __str__(self) -> str:
+        # As every release printed a subscriber.
+        return f"<Subscriber {self.id}: {self.email}>"
 
 
 class SubscriberManager(Manager[Subscriber]):
@@ -76,7 +80,7 @@ class SubscriberManager(Manager[Subscriber]):
         """Count the total number of subscribers (needs a token)."""
         return self.count_matching(self.list_query(page=1, per_page=1))
 
-    def delete(self, subscriber_id: int) -> None:
+    def delete(self, subscriber_id: Id) -> None:
         """Delete a specific subscriber id (and its subscriptions).
 
         Raises:

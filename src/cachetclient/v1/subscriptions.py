@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from cachetclient.base import Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import INTEGER, UTC_TIMESTAMP, Field
 
 
@@ -25,7 +25,7 @@ class SubscriptionManager(Manager[Subscription]):
     path: ClassVar[str] = "subscriptions"
     resource_class: ClassVar[type[Resource]] = Subscription
 
-    def delete(self, subscription_id: int) -> None:
+    def delete(self, subscription_id: Id) -> None:
         """Delete one subscription; the subscriber remains.
 
         Raises:

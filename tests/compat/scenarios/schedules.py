@@ -102,6 +102,19 @@ def schedule_create_without_scheduled_at(steps: Steps) -> None:
 
 
 @scenario
+def schedule_create_asking_to_notify(steps: Steps) -> None:
+    client = steps.client()
+    steps.do(
+        "create(notify=True)",
+        client.schedules.create,
+        name="U",
+        status=0,
+        scheduled_at=START,
+        notify=True,
+    )
+
+
+@scenario
 def schedule_create_with_an_invalid_status(steps: Steps) -> None:
     client = steps.client()
     steps.do("create(status=7)", client.schedules.create, name="U", status=7, scheduled_at=START)
