@@ -18,7 +18,9 @@ import click
 import cachetclient
 from cachetclient.errors import CachetError, ConfigurationError
 
-DEFAULT_TIMEOUT = 10.0
+COMMAND_TIMEOUT_SECONDS = 10.0
+"""`--timeout`: how long one command waits for each answer. Shorter than the library's read
+timeout (`defaults.DEFAULT_TIMEOUT`), because a person is waiting at the prompt."""
 
 COMMANDS = {
     "doctor": "cachetclient.cli.doctor:doctor",
@@ -164,7 +166,7 @@ Examples:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_TIMEOUT,
+    default=COMMAND_TIMEOUT_SECONDS,
     show_default=True,
     help="Seconds to wait for Cachet.",
 )
