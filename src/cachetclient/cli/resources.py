@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cachetclient.base import Manager
-from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
+from cachetclient.cli.parameters import (
+    FiniteFloatType,
+    argument_docs,
+    given_values,
+    option_for,
+    summary,
+)
 from cachetclient.cli.render import Column
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
 from cachetclient.v1.component_groups import ComponentGroupManager
@@ -299,6 +305,6 @@ def _example_value(option: click.Option) -> str:
     name = option.name or ""
     if name in _EXAMPLE_VALUES:
         return _EXAMPLE_VALUES[name]
-    if option.type is click.INT or option.type is click.FLOAT:
+    if option.type is click.INT or isinstance(option.type, FiniteFloatType):
         return "1"
     return f"'Example {name.replace('_', ' ')}'"
