@@ -50,6 +50,7 @@ from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
+from cachet_emulator.state import EmulatorState
 from cachet_emulator.store import Store, mysql_collation_key
 
 API_PREFIX = "/api/v1"
@@ -127,26 +128,29 @@ class CachetApp:
     """The ASGI application: the API under /api/v1 and the control API under /_emulator."""
 
     def __init__(self, store: Store, settings: Settings, token: str) -> None:
+        self.state = EmulatorState(store, settings, token, ROUTES)
+        """What the control API and the faults work on (settings change through it)."""
         self.store = store
-        self.token = token
-        self.settings = settings
-        self.faults = faults.Faults()  # faults on demand (faults.py)
-        self.routes = ROUTES  # the control API describes them (openapi.json)
         # (users_version they were read at, (user id, collation key of the api_key) by id)
         self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
-        self.apply_settings(settings)
+        self.state.apply_settings(settings)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Switch to new settings; the users are the emulator token plus `api_keys`."""
-        with self.store.transaction():
-            install_users(self.store, [self.token, *settings.api_keys])
-        self.settings = settings
+    @property
+    def settings(self) -> Settings:
+        """The live settings."""
+        return self.state.settings
+
+    @property
+    def faults(self) -> faults.Faults:
+        """Faults on demand (`cachet_emulator.faults`)."""
+        return self.state.faults
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
-        fault = faults.take_for(self, request)
+        path = request.path
+        fault = None if _is_control(path) else self.faults.take(request.method, path)
         if fault is None:
             response = await self.respond(request, scope)
         else:
@@ -156,8 +160,8 @@ class CachetApp:
     async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         """Answer one request (never raises)."""
         try:
-            if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
-                return control.handle(self, request)
+            if _is_control(request.path):
+                return control.handle(self.state, request)
             return await self._api(request, scope)
         except ApiError as error:
             return render_error(error, request)
@@ -280,13 +284,9 @@ _CORS_HEADERS = {
 }
 
 
-def install_users(store: Store, api_keys: list[str]) -> None:
-    """Make the users table hold one user per API key (user 1 owns the emulator token)."""
-    store.delete("users", [])
-    now = clock.stored_now()
-    for number, api_key in enumerate(api_keys, start=1):
-        user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
-        store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})
+def _is_control(path: str) -> bool:
+    """Whether a request is for the control API (which is never faulted)."""
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 
 def _api_segments(path: str) -> list[str] | None:

@@ -4,6 +4,7 @@
 asyncio); the error classes are importable from here too.
 """
 
+from cachetclient.__version__ import __version__
 from cachetclient.client import AsyncClient, Client
 from cachetclient.errors import (
     AuthenticationError,
@@ -21,8 +22,6 @@ from cachetclient.errors import (
     ValidationError,
 )
 from cachetclient.unset import UNSET
-
-__version__ = "4.1.0.dev0"
 
 __all__ = [
     "UNSET",

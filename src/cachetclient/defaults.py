@@ -1,18 +1,23 @@
 """Every default of the library in one place: timeouts, timezone, page size, retries.
 
 The `Client()` factories, both transports, `RetryPolicy` and the managers read them here. A
-module of its own, importing nothing, so that `import cachetclient` does not load the
+module of its own, importing only the version, so that `import cachetclient` does not load the
 transports to learn them. The `cachet` command has two of its own, named for what they
 are: `cli.app.COMMAND_TIMEOUT_SECONDS` and `cli.resources.ROWS_PER_PAGE`.
 """
 
 from __future__ import annotations
 
+from cachetclient.__version__ import __version__
+
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 """Seconds to wait for the connection and then for each read of the answer."""
 
 DEFAULT_TIMEZONE = "UTC"
 """Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
+
+DEFAULT_USER_AGENT = f"cachet-client/{__version__}"
+"""The `User-Agent` header."""
 
 Timeout = float | tuple[float, float]
 """A timeout: seconds, or a (connect, read) pair of seconds."""

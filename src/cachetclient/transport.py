@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, RawResponse, read_response
-from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
+from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, DEFAULT_USER_AGENT, Timeout
 from cachetclient.retry import RetryPolicy
 
 logger = logging.getLogger("cachetclient")
@@ -67,11 +67,9 @@ class EndpointSettings:
         self.timezone = _zone(timezone)
         if not verify_tls:
             _warn_insecure(self.base_url)
-        from cachetclient import __version__  # the package finishes importing first
-
         self.headers = {
             "Accept": "application/json",
-            "User-Agent": user_agent or f"cachet-client/{__version__}",
+            "User-Agent": user_agent or DEFAULT_USER_AGENT,
         }
         """The headers every request carries (token and timezone included)."""
         if self.api_token:
