@@ -6,8 +6,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from cachetclient import Client
 from cachetclient.cli.app import CachetGroup
+from cachetclient.v1.client import Client
 from tests.cli.conftest import Cachet
 
 
