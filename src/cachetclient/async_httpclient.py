@@ -141,12 +141,7 @@ class AsyncHttpClient(EndpointSettings):
             raise errors.ConfigurationError("this AsyncClient is closed: create a new one")
         started = time.perf_counter()
         try:
-            response = await self._client.request(
-                request.method,
-                self.url_for(request.path),
-                params=request.params or None,
-                json=request.json,
-            )
+            response = await self._client.request(**self.request_arguments(request))
         except httpx.TimeoutException as exc:
             raise self.timed_out(request, _delivery(exc)) from exc
         except (httpx.LocalProtocolError, UnicodeEncodeError):

@@ -116,13 +116,7 @@ class HttpClient(EndpointSettings):
         started = time.perf_counter()
         session = getattr(self._local, "session", None) or self._session
         try:
-            response = session.request(
-                request.method,
-                self.url_for(request.path),
-                params=request.params or None,
-                json=request.json,
-                timeout=self.timeout,
-            )
+            response = session.request(**self.request_arguments(request), timeout=self.timeout)
         except requests.exceptions.InvalidHeader:
             raise errors.ConfigurationError(HEADER_REFUSED) from None
         except requests.exceptions.InvalidJSONError as exc:  # nothing was sent

@@ -85,6 +85,15 @@ class EndpointSettings:
         """The absolute URL of a path below the endpoint."""
         return f"{self.base_url}/{path.lstrip('/')}"
 
+    def request_arguments(self, request: ApiRequest) -> dict[str, Any]:
+        """Method, URL, query and JSON body of `request`, as requests and httpx both take them."""
+        return {
+            "method": request.method,
+            "url": self.url_for(request.path),
+            "params": request.params or None,
+            "json": request.json,
+        }
+
     def shown_url(self, request: ApiRequest) -> str:
         """The URL of `request` with its query, as logs and error messages show it."""
         url = self.url_for(request.path)

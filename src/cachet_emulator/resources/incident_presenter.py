@@ -66,9 +66,7 @@ def present(
 def _present_24(
     call: ApiCall, row: Row, with_component: bool, component: Row | None
 ) -> dict[str, Any]:
-    data = model_array(call, TABLE, row, TIMESTAMPS)
-    facts = _facts(call, row)
-    data["is_resolved"] = facts.pop("is_resolved")
+    data, facts = _attributes_and_facts(call, row)
     data["meta"] = meta_of(call, row["id"])
     data["updates"] = facts.pop("updates")
     if with_component:
@@ -80,9 +78,7 @@ def present_created(
     call: ApiCall, attributes: Row, with_component: bool, component: Row | None
 ) -> dict[str, Any]:
     """The create shape: fresh attributes, then the presenter's fields, `meta` last."""
-    data = model_array(call, TABLE, attributes, TIMESTAMPS)
-    facts = _facts(call, attributes)
-    data["is_resolved"] = facts.pop("is_resolved")
+    data, facts = _attributes_and_facts(call, attributes)
     if with_component:
         data["component"] = _component(call, component)
     return {**data, **facts, "meta": meta_of(call, attributes["id"])}
@@ -99,6 +95,14 @@ def _present_23(
         data[key] = value
     data["human_status"] = human_status(call, php.cast_int(row["status"]))
     return data
+
+
+def _attributes_and_facts(call: ApiCall, attributes: Row) -> tuple[dict[str, Any], Row]:
+    """The presented attributes with `is_resolved` after them, and the other facts to add."""
+    data = model_array(call, TABLE, attributes, TIMESTAMPS)
+    facts = _facts(call, attributes)
+    data["is_resolved"] = facts.pop("is_resolved")
+    return data, facts
 
 
 PRESENT = until_23(_present_24, _present_23)
