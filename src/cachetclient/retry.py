@@ -17,6 +17,10 @@ Rules, all in `RetryPolicy.reason_to_retry` and `RetryPolicy.delay`:
   error raised after the last try carries `tries` and says how many were made.
 * A retried DELETE that finds the resource gone (404) succeeds: an earlier try deleted it.
 
+Whether a request without an answer could have reached the server is its transport's report
+(`errors.Delivery` on the error), so this module imports no HTTP library. The loop itself is a
+plan (`RetryPolicy.retried`) that both transports drive.
+
 This is a loop of our own around one send rather than urllib3's `Retry`: urllib3 cannot tell
 a POST that never left from one that did (it only knows methods), it raises its own errors
 instead of the answer's typed error, and it neither logs retries nor reports the tries made.

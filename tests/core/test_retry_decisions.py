@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
-from cachetclient import errors
+from cachetclient import errors, retry
 from cachetclient.apirequest import ApiRequest, Pause
 from cachetclient.errors import Delivery
 from cachetclient.retry import RetryPolicy
@@ -188,3 +190,14 @@ def test_no_retries_sends_once() -> None:
     with pytest.raises(errors.ServerError) as raised:
         plan.throw(http_error(503))
     assert raised.value.tries == 1
+
+
+def test_the_policy_imports_no_http_library() -> None:
+    source = Path(retry.__file__).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                for alias in node.names}  # fmt: skip
+    imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+
+    assert {name.split(".")[0] for name in imported}.isdisjoint({"requests", "urllib3", "httpx"})
+    assert "sys.modules" not in source
