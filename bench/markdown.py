@@ -20,6 +20,7 @@ ROWS = (
     ("get", "`get`: one component x {size}"),
     ("list-defaults", "`list-defaults`: {size} incidents, default arguments"),
     ("list-large", "`list-large`: {size} points, `per_page=500`"),
+    ("list-fields", "`list-fields`: {size} points, reading `.value` and `.created_at`"),
     ("create", "`create`: {size} metric points"),
     ("count", "`count`: eight lists x {size}"),
 )
@@ -27,6 +28,7 @@ SIZES = {
     "get": "get",
     "list-defaults": "incidents",
     "list-large": "points",
+    "list-fields": "fields",
     "create": "creates",
     "count": "count_rounds",
 }

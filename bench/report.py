@@ -90,6 +90,12 @@ def targets(tables: dict[str, dict[str, Any]], run: Run) -> list[dict[str, Any]]
             1.25,
             at_most=True,
         )
+    check(
+        "list-fields: client CPU per item read, ours/raw <= 1.2",
+        ratio("list-fields", "ours/raw cpu"),
+        1.2,
+        at_most=True,
+    )
     # "Faster" is wall time; on a busy machine wall medians wander, so the client-CPU ratio
     # (the part the client controls) is checked alongside.
     for key in ("wall", "cpu"):
@@ -161,6 +167,8 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
             )
         if scenario == "page-size":
             lines += _page_size_lines(table)
+        if scenario == "list-fields":
+            lines.append(_per_item_line(table))
         if scenario == "memory":
             for entry in table["contenders"].values():
                 for measured in entry.get("runs", []):
@@ -183,6 +191,15 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
         value = "n/a" if item["value"] is None else f"{item['value']:.2f}"
         lines.append(f"  [{state:6}] {item['target']}: {value}")
     return "\n".join(lines)
+
+
+def _per_item_line(table: dict[str, Any]) -> str:
+    """Client CPU per item read, in microseconds, for each contender."""
+    shown = []
+    for contender, entry in table["contenders"].items():
+        if not entry.get("error") and entry.get("items"):
+            shown.append(f"{contender} {entry['cpu'] / entry['items'] * 1e6:.2f}")
+    return f"{'':14} client CPU per item read (us): {', '.join(shown)}"
 
 
 def page_size_medians(table: dict[str, Any]) -> list[tuple[str, dict[str, Any], float, float]]:

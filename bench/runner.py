@@ -40,6 +40,7 @@ class Plan:
     get: int
     incidents: int
     points: int
+    fields: int
     creates: int
     count_rounds: int
     subscribers: int
@@ -52,6 +53,7 @@ FULL = Plan(
     get=1000,
     incidents=2000,
     points=20_000,
+    fields=10_000,
     creates=500,
     count_rounds=20,
     subscribers=100_000,
@@ -63,6 +65,7 @@ QUICK = Plan(
     get=200,
     incidents=300,
     points=4000,
+    fields=2000,
     creates=100,
     count_rounds=5,
     subscribers=20_000,
@@ -96,6 +99,12 @@ WORKER_SCENARIOS = (
         "list-large",
         "iterate every metric point, per_page=500 for everyone",
         lambda plan: plan.points,
+        per_page={"ours": 500, "raw": 500, "reference": 500},
+    ),
+    Scenario(
+        "list-fields",
+        "iterate metric points reading .value and .created_at, per_page=500 for everyone",
+        lambda plan: plan.fields,
         per_page={"ours": 500, "raw": 500, "reference": 500},
     ),
     Scenario("create", "create N metric points", lambda plan: plan.creates),
@@ -359,14 +368,15 @@ def _emulator_throughput(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _profile(plan: Plan, endpoint: str, token: str, directory: Path) -> dict[str, dict[str, Any]]:
-    """Profile our client in get, list-large and create: cProfile, and py-spy if installed."""
+    """Profile our client in get, list-large, list-fields and create: cProfile, and py-spy."""
     import os
 
     from bench import profiling, sampling
 
     directory.mkdir(parents=True, exist_ok=True)
     profiles: dict[str, dict[str, Any]] = {}
-    for scenario in (s for s in WORKER_SCENARIOS if s.name in ("get", "list-large", "create")):
+    profiled = ("get", "list-large", "list-fields", "create")
+    for scenario in (s for s in WORKER_SCENARIOS if s.name in profiled):
         arguments = ["ours", scenario.name, str(scenario.size(plan)), "--endpoint", endpoint]
         if "ours" in scenario.per_page:
             arguments += ["--per-page", str(scenario.per_page["ours"])]

@@ -1,10 +1,14 @@
 """cachetclient: a Python client for the Cachet status page API.
 
 `cachetclient.Client(endpoint=..., api_token=...)` is the front door (`AsyncClient` for
-asyncio); the error classes are importable from here too.
+asyncio); the error classes are importable from here too. `cachetclient.v1` (the resource
+classes, as in every release) loads on first use.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from cachetclient.__version__ import __version__
+from cachetclient.clear import CLEAR
 from cachetclient.client import AsyncClient, Client
 from cachetclient.errors import (
     AuthenticationError,
@@ -21,10 +25,12 @@ from cachetclient.errors import (
     UnsupportedOperationError,
     ValidationError,
 )
-from cachetclient.unset import UNSET
+
+if TYPE_CHECKING:
+    from cachetclient import v1 as v1
 
 __all__ = [
-    "UNSET",
+    "CLEAR",
     "AsyncClient",
     "AuthenticationError",
     "BadRequestError",
@@ -42,3 +48,12 @@ __all__ = [
     "ValidationError",
     "__version__",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load `cachetclient.v1` the first time it is used (`cachetclient.v1.Component`)."""
+    if name == "v1":
+        import cachetclient.v1
+
+        return cachetclient.v1
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

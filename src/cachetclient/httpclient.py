@@ -113,6 +113,27 @@ class HttpClient(EndpointSettings):
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""
+        shown_url, started, response = self.exchange(request)
+        return decode_answer(request, shown_url, started, response, self.api_token)
+
+    def send_once_for_response(self, request: ApiRequest) -> requests.Response:
+        """Perform one call without retrying; return requests' `Response` of a success.
+
+        Raises:
+            HTTPError: (a subclass by status) when Cachet answers with an error.
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
+        shown_url, started, response = self.exchange(request)
+        if response.status_code >= 400:
+            decode_answer(request, shown_url, started, response, self.api_token)
+        return response
+
+    def exchange(self, request: ApiRequest) -> tuple[str, float, requests.Response]:
+        """Send one request: the URL to show in messages, when it started, and the answer.
+
+        Raises:
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
         started = time.perf_counter()
         session = getattr(self._local, "session", None) or self._session
         try:
@@ -127,7 +148,7 @@ class HttpClient(EndpointSettings):
             raise self.timed_out(request, _delivery(exc)) from exc
         except requests.exceptions.RequestException as exc:
             raise self.unreachable(request, _delivery(exc), str(exc)) from exc
-        return decode_answer(request, self.shown_url(request), started, response, self.api_token)
+        return self.shown_url(request), started, response
 
     def request(
         self,

@@ -40,7 +40,8 @@ class EndpointSettings:
         api_token: the Cachet API key; `None` sends requests as a guest.
         verify_tls: verify TLS certificates (turn off only for self-signed test servers).
         timeout: seconds, or (connect, read) seconds; `None` is refused so nothing hangs.
-        timezone: IANA zone sent as `Time-Zone`; `None` leaves Cachet's own zone in force.
+        timezone: IANA zone sent as `Time-Zone` (aware dates); `None` (the default) leaves
+            Cachet's own zone in force (naive dates).
         user_agent: the `User-Agent` header.
         retry_policy: when failed calls are retried (`RetryPolicy()`: 2 retries, and a POST
             only when it provably never left); `RetryPolicy(max_retries=0)` turns it off.

@@ -39,7 +39,7 @@ def library_modules() -> set[str]:
 
 
 def test_every_library_module_has_a_reference_entry() -> None:
-    # `cachetclient` itself is documented through its names (Client, UNSET, __version__).
+    # `cachetclient` itself is documented through its names (Client, CLEAR, __version__).
     missing = library_modules() - documented_modules() - {"cachetclient", "cachetclient.v1"}
 
     assert missing == set()
