@@ -51,11 +51,6 @@ def test_the_graph_sees_the_imports() -> None:
     assert "cachet_emulator.state" in graph["cachet_emulator.control"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fields.py names base.Resource in its descriptors' types while base.py imports "
-    "fields; a Protocol of what a Field needs of its owner ends it",
-)
 def test_src_has_no_import_cycle() -> None:
     try:
         tuple(graphlib.TopologicalSorter(import_graph()).static_order())
