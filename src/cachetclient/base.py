@@ -367,7 +367,7 @@ class Manager(Generic[R]):
             sort = "id"
         if sort is not None and sort not in self._sortable:
             allowed = ", ".join(self._sortable) or "nothing (this list has a fixed order)"
-            raise ValueError(f"cannot sort {self.path} by {sort!r}; _sortable: {allowed}")
+            raise ValueError(f"cannot sort {self.path} by {sort!r}; sortable: {allowed}")
         return ListQuery(
             path=self._collection_path(parent_ids),
             page=_paging_number(page, "page"),

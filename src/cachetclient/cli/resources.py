@@ -205,8 +205,8 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             metavar = resource.ids[parameter.name]
             arguments.append((order, click.Argument([parameter.name], type=int, metavar=metavar)))
         elif operation == "list" and parameter.name == "sort":
-            _sortable = click.Choice(list(resource.manager._sortable))
-            options.append(click.Option(["--sort"], type=_sortable, help="Column to sort by."))
+            sortable = click.Choice(list(resource.manager._sortable))
+            options.append(click.Option(["--sort"], type=sortable, help="Column to sort by."))
         elif operation == "list" and parameter.name == "order":
             direction = click.Choice(["asc", "desc"], case_sensitive=False)
             options.append(click.Option(["--order"], type=direction, help="Sort direction."))

@@ -161,7 +161,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             page: The page to start listing.
             per_page: Number of entries per request.
             id, name, collapsed, visible: equality filters.
-            sort: a column of `ComponentGroupManager._sortable`.
+            sort: id, name, order, collapsed, visible.
             order: `asc` (default) or `desc`.
         """
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}

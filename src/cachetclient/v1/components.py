@@ -242,7 +242,7 @@ class ComponentManager(Manager[Component]):
             id, name, status, group_id, enabled: equality filters (names compare
                 case-insensitively, as in Cachet).
             tags: components having any of these tags (names or slugs).
-            sort: a column of `ComponentManager._sortable`.
+            sort: id, name, status, order, group_id, enabled.
             order: `asc` (default) or `desc`.
         """
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)

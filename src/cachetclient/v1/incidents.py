@@ -205,7 +205,7 @@ class IncidentManager(Manager[Incident]):
             page: Page to start on.
             per_page: Entries per request.
             id, user_id, component_id, name, status, visible, stickied: equality filters.
-            sort: a column of `IncidentManager._sortable`.
+            sort: id, user_id, name, status, visible, stickied, message, occurred_at.
             order: `asc` (default) or `desc`.
         """
         filters = dict(id=id, user_id=user_id, component_id=component_id, name=name)

@@ -162,7 +162,7 @@ class MetricsManager(Manager[Metric]):
         Args:
             page: Page to start on.
             per_page: Entries per request.
-            sort: a column of `MetricsManager._sortable`.
+            sort: id, name, display_chart, default_value, calc_type, order, visible.
             order: `asc` (default) or `desc`.
         """
         query = self._list_query(page=page, per_page=per_page, sort=sort, order=order)

@@ -136,7 +136,7 @@ class ScheduleManager(Manager[Schedule]):
         Args:
             page: The page to start listing.
             per_page: Number of entries per request.
-            sort: a column of `ScheduleManager._sortable`.
+            sort: id, name, status, scheduled_at, completed_at, created_at, updated_at.
             order: `asc` (default) or `desc`.
         """
         query = self._list_query(page=page, per_page=per_page, sort=sort, order=order)
