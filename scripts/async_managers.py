@@ -149,20 +149,32 @@ def _method(name: str, function: Any, resource: str, imports: _Imports, module: 
 
 def render() -> str:
     """The text of the generated module."""
+    from cachetclient.base import Manager
+
     managers = _managers()
     imports = _Imports()
-    imports.by_module["typing"] = {"Protocol"}
-    classes: list[str] = []
+    imports.by_module["typing"] = {"Generic", "Protocol", "TypeVar"}
+    imports.by_module["cachetclient.base"] = {"Resource"}
+    imports.known.add("R")
+    base = [
+        "class AsyncManager(Protocol, Generic[R]):",
+        '    """What every manager of `AsyncClient` has: the methods that make no request."""',
+        "",
+        "    path: str",
+        "    resource_class: type[R]",
+        "",
+    ]
+    base += [_method(name, getattr(Manager, name), "R", imports, sys.modules[Manager.__module__])
+             for name in NO_IO]  # fmt: skip
+    classes: list[str] = ["\n".join(base)]
     for attribute, manager in managers.items():
         resource = manager.resource_class.__name__
         imports.by_module.setdefault(manager.resource_class.__module__, set()).add(resource)
         imports.known.add(resource)
         lines = [
-            f"class Async{manager.__name__}(Protocol):",
+            f"class Async{manager.__name__}(AsyncManager[{resource}], Protocol):",
             f'    """The async `{manager.__name__}` (`AsyncClient.{attribute}`)."""',
             "",
-            "    path: str",
-            f"    resource_class: type[{resource}]",
         ]
         siblings = _sibling_managers(manager, managers)
         lines += [f"    {name}: Async{other}" for name, other in siblings.items()]
@@ -170,7 +182,8 @@ def render() -> str:
         for name in sorted(dir(manager)):
             member = getattr(manager, name)
             private = name.startswith("_") and name not in vars(manager).keys() & {"__call__"}
-            if private or name in ("path", "resource_class") or name in siblings:
+            shared = name in ("path", "resource_class", *NO_IO)
+            if private or shared or name in siblings:
                 continue
             if not callable(member):
                 raise TypeError(f"{manager.__name__}.{name} is neither a method nor listed")
@@ -178,7 +191,8 @@ def render() -> str:
             lines.append(_method(name, member, resource, imports, sys.modules[owner.__module__]))
         classes.append("\n".join(lines))
     import_lines = "\n".join(imports.lines()).rstrip() + "\n"
-    text = HEADER + import_lines + "\n\n" + "\n\n\n".join(classes) + "\n"
+    type_variable = 'R = TypeVar("R", bound=Resource)\n'
+    text = HEADER + import_lines + "\n" + type_variable + "\n\n" + "\n\n\n".join(classes) + "\n"
     return _formatted(text)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import AsyncIterator, Iterable
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from cachetclient.base import Resource
 from cachetclient.batch import BatchResult
@@ -28,12 +28,27 @@ from cachetclient.v1.subscribers import Subscriber
 from cachetclient.v1.subscriptions import Subscription
 from cachetclient.v1.version import Version
 
+R = TypeVar("R", bound=Resource)
 
-class AsyncPingManager(Protocol):
-    """The async `PingManager` (`AsyncClient.ping`)."""
+
+class AsyncManager(Protocol, Generic[R]):
+    """What every manager of `AsyncClient` has: the methods that make no request."""
 
     path: str
-    resource_class: type[Resource]
+    resource_class: type[R]
+
+    def instance_from_dict(self, data: dict[str, Any]) -> R:
+        """Create a resource instance from a dictionary (no request is made)."""
+
+    def instance_from_json(self, data: str) -> R:
+        """Create a resource instance from a JSON string (no request is made)."""
+
+    def instance_list_from_json(self, data: str) -> builtins.list[R]:
+        """Create resource instances from a JSON string holding a list (no request is made)."""
+
+
+class AsyncPingManager(AsyncManager[Resource], Protocol):
+    """The async `PingManager` (`AsyncClient.ping`)."""
 
     async def __call__(self) -> bool:
         """Shortcut for the get method (`client.ping()` -> `True`)."""
@@ -41,21 +56,9 @@ class AsyncPingManager(Protocol):
     async def get(self) -> bool:
         """Check if the cachet api is responding."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Resource:
-        """Create a resource instance from a dictionary (no request is made)."""
 
-    def instance_from_json(self, data: str) -> Resource:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Resource]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
-
-class AsyncVersionManager(Protocol):
+class AsyncVersionManager(AsyncManager[Version], Protocol):
     """The async `VersionManager` (`AsyncClient.version`)."""
-
-    path: str
-    resource_class: type[Version]
 
     async def __call__(self) -> Version:
         """Shortcut to get (`client.version().value`)."""
@@ -63,21 +66,9 @@ class AsyncVersionManager(Protocol):
     async def get(self) -> Version:
         """Get version info from the server (`client.version.get().value`)."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Version:
-        """Create a resource instance from a dictionary (no request is made)."""
 
-    def instance_from_json(self, data: str) -> Version:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Version]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
-
-class AsyncStatusManager(Protocol):
+class AsyncStatusManager(AsyncManager[Status], Protocol):
     """The async `StatusManager` (`AsyncClient.status`)."""
-
-    path: str
-    resource_class: type[Status]
 
     async def __call__(self) -> Status:
         """Shortcut to get (`client.status().message`)."""
@@ -85,21 +76,9 @@ class AsyncStatusManager(Protocol):
     async def get(self) -> Status:
         """Get the overall system status."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Status:
-        """Create a resource instance from a dictionary (no request is made)."""
 
-    def instance_from_json(self, data: str) -> Status:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Status]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
-
-class AsyncSubscriberManager(Protocol):
+class AsyncSubscriberManager(AsyncManager[Subscriber], Protocol):
     """The async `SubscriberManager` (`AsyncClient.subscribers`)."""
-
-    path: str
-    resource_class: type[Subscriber]
 
     async def count(self) -> int:
         """Count the total number of subscribers (needs a token)."""
@@ -112,43 +91,19 @@ class AsyncSubscriberManager(Protocol):
     async def delete(self, subscriber_id: int) -> None:
         """Delete a specific subscriber id (and its subscriptions)."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Subscriber:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> Subscriber:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Subscriber]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
     def list(self, page: int = ..., per_page: int = ...) -> AsyncIterator[Subscriber]:
         """List all subscribers lazily, page by page (needs a token)."""
 
 
-class AsyncSubscriptionManager(Protocol):
+class AsyncSubscriptionManager(AsyncManager[Subscription], Protocol):
     """The async `SubscriptionManager` (`AsyncClient.subscriptions`)."""
-
-    path: str
-    resource_class: type[Subscription]
 
     async def delete(self, subscription_id: int) -> None:
         """Delete one subscription; the subscriber remains."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Subscription:
-        """Create a resource instance from a dictionary (no request is made)."""
 
-    def instance_from_json(self, data: str) -> Subscription:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Subscription]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
-
-class AsyncComponentManager(Protocol):
+class AsyncComponentManager(AsyncManager[Component], Protocol):
     """The async `ComponentManager` (`AsyncClient.components`)."""
-
-    path: str
-    resource_class: type[Component]
 
     async def count(
         self,
@@ -182,15 +137,6 @@ class AsyncComponentManager(Protocol):
 
     async def get(self, component_id: int) -> Component:
         """Get a component by id."""
-
-    def instance_from_dict(self, data: dict[str, Any]) -> Component:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> Component:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Component]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
 
     def list(
         self,
@@ -227,11 +173,9 @@ class AsyncComponentManager(Protocol):
         """Update a component by id; fields left at `None` are left unchanged."""
 
 
-class AsyncComponentGroupManager(Protocol):
+class AsyncComponentGroupManager(AsyncManager[ComponentGroup], Protocol):
     """The async `ComponentGroupManager` (`AsyncClient.component_groups`)."""
 
-    path: str
-    resource_class: type[ComponentGroup]
     components: AsyncComponentManager
     components_manager: AsyncComponentManager
 
@@ -255,15 +199,6 @@ class AsyncComponentGroupManager(Protocol):
 
     async def get(self, group_id: int) -> ComponentGroup:
         """Get a component group by id."""
-
-    def instance_from_dict(self, data: dict[str, Any]) -> ComponentGroup:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> ComponentGroup:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[ComponentGroup]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
 
     def list(
         self,
@@ -292,11 +227,8 @@ class AsyncComponentGroupManager(Protocol):
         """Update a component group; fields left at `None` keep their value."""
 
 
-class AsyncIncidentUpdatesManager(Protocol):
+class AsyncIncidentUpdatesManager(AsyncManager[IncidentUpdate], Protocol):
     """The async `IncidentUpdatesManager` (`AsyncClient.incident_updates`)."""
-
-    path: str
-    resource_class: type[IncidentUpdate]
 
     async def count(self, incident_id: int) -> int:
         """Count the number of updates of an incident."""
@@ -309,15 +241,6 @@ class AsyncIncidentUpdatesManager(Protocol):
 
     async def get(self, incident_id: int, update_id: int) -> IncidentUpdate:
         """Get an incident update."""
-
-    def instance_from_dict(self, data: dict[str, Any]) -> IncidentUpdate:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> IncidentUpdate:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[IncidentUpdate]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
 
     def list(
         self, incident_id: int, page: int = ..., per_page: int = ...
@@ -336,11 +259,9 @@ class AsyncIncidentUpdatesManager(Protocol):
         """Update an incident update (the incident's own status is not changed)."""
 
 
-class AsyncIncidentManager(Protocol):
+class AsyncIncidentManager(AsyncManager[Incident], Protocol):
     """The async `IncidentManager` (`AsyncClient.incidents`)."""
 
-    path: str
-    resource_class: type[Incident]
     incident_update_manager: AsyncIncidentUpdatesManager
 
     async def count(
@@ -381,15 +302,6 @@ class AsyncIncidentManager(Protocol):
     async def get(self, incident_id: int) -> Incident:
         """Get a single incident."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> Incident:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> Incident:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Incident]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
     def list(
         self,
         page: int = ...,
@@ -426,11 +338,8 @@ class AsyncIncidentManager(Protocol):
         """Update an incident; fields left at `None` keep their value."""
 
 
-class AsyncIncidentTemplateManager(Protocol):
+class AsyncIncidentTemplateManager(AsyncManager[IncidentTemplate], Protocol):
     """The async `IncidentTemplateManager` (`AsyncClient.incident_templates`)."""
-
-    path: str
-    resource_class: type[IncidentTemplate]
 
     async def count(self) -> int:
         """Count the incident templates."""
@@ -438,24 +347,12 @@ class AsyncIncidentTemplateManager(Protocol):
     async def get(self, template_id: int) -> IncidentTemplate:
         """Get an incident template by id."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> IncidentTemplate:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> IncidentTemplate:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[IncidentTemplate]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
     def list(self, page: int = ..., per_page: int = ...) -> AsyncIterator[IncidentTemplate]:
         """List incident templates lazily."""
 
 
-class AsyncMetricPointsManager(Protocol):
+class AsyncMetricPointsManager(AsyncManager[MetricPoint], Protocol):
     """The async `MetricPointsManager` (`AsyncClient.metric_points`)."""
-
-    path: str
-    resource_class: type[MetricPoint]
 
     async def count(self, metric_id: int) -> int:
         """Count the number of points of a metric."""
@@ -477,15 +374,6 @@ class AsyncMetricPointsManager(Protocol):
     async def delete(self, metric_id: int, point_id: int) -> None:
         """Delete a metric point."""
 
-    def instance_from_dict(self, data: dict[str, Any]) -> MetricPoint:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> MetricPoint:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[MetricPoint]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
-
     def list(
         self, metric_id: int, page: int = ..., per_page: int = ...
     ) -> AsyncIterator[MetricPoint]:
@@ -497,11 +385,8 @@ class AsyncMetricPointsManager(Protocol):
         """Update a metric point (`value` is required: Cachet writes 0 when it is omitted)."""
 
 
-class AsyncMetricsManager(Protocol):
+class AsyncMetricsManager(AsyncManager[Metric], Protocol):
     """The async `MetricsManager` (`AsyncClient.metrics`)."""
-
-    path: str
-    resource_class: type[Metric]
 
     async def count(self) -> int:
         """Count the number of metrics."""
@@ -528,15 +413,6 @@ class AsyncMetricsManager(Protocol):
 
     async def get(self, metric_id: int) -> Metric:
         """Get a single metric."""
-
-    def instance_from_dict(self, data: dict[str, Any]) -> Metric:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> Metric:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Metric]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
 
     def list(
         self,
@@ -568,11 +444,8 @@ class AsyncMetricsManager(Protocol):
         """Update a metric; fields left at `None` keep their value (`CLEAR` empties description)."""
 
 
-class AsyncScheduleManager(Protocol):
+class AsyncScheduleManager(AsyncManager[Schedule], Protocol):
     """The async `ScheduleManager` (`AsyncClient.schedules`)."""
-
-    path: str
-    resource_class: type[Schedule]
 
     async def count(self) -> int:
         """Count the total number of scheduled events."""
@@ -594,15 +467,6 @@ class AsyncScheduleManager(Protocol):
 
     async def get(self, schedule_id: int) -> Schedule:
         """Get a schedule by id."""
-
-    def instance_from_dict(self, data: dict[str, Any]) -> Schedule:
-        """Create a resource instance from a dictionary (no request is made)."""
-
-    def instance_from_json(self, data: str) -> Schedule:
-        """Create a resource instance from a JSON string (no request is made)."""
-
-    def instance_list_from_json(self, data: str) -> builtins.list[Schedule]:
-        """Create resource instances from a JSON string holding a list (no request is made)."""
 
     def list(
         self,
