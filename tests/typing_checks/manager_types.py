@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Generator
 from typing import TYPE_CHECKING
 
+import cachetclient
 from cachetclient.batch import BatchResult
 from cachetclient.v1.async_client import AsyncClient
 from cachetclient.v1.client import Client
@@ -28,6 +29,12 @@ from cachetclient.v1.version import Version
 
 if TYPE_CHECKING:  # typing.assert_type is new in 3.11; nothing here runs
     from typing_extensions import assert_type
+
+
+def factories() -> None:
+    """`cachetclient.Client()` and `cachetclient.AsyncClient()` take the same arguments."""
+    assert_type(cachetclient.Client("https://status.example.com", timeout=3), Client)
+    assert_type(cachetclient.AsyncClient("https://status.example.com", timeout=3), AsyncClient)
 
 
 def sync_types(client: Client) -> None:
