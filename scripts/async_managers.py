@@ -7,6 +7,12 @@ the sync client (its parameters and return type, as written in the source) and w
 Protocol per manager with the async return types. `tests/client/test_async_types.py` fails
 when the file differs from what this script writes, so the two APIs cannot drift.
 
+Why a generated file: Python's types cannot say "this method's return type, wrapped in an
+awaitable" for a whole class (there are no higher-kinded types), so generic managers over
+the transport would need every method's signature written again as overloads, and
+hand-written Protocols would drift. Generating the Protocols keeps one source of truth, the
+sync managers, and mypy checks what users see in tests/typing_checks/manager_types.py.
+
     python scripts/async_managers.py        # rewrite the file
 """
 
