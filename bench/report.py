@@ -127,6 +127,13 @@ def targets(tables: dict[str, dict[str, Any]], run: Run) -> list[dict[str, Any]]
             0.5,
             at_most=False,
         )
+    for row in run.status_page:
+        check(
+            f"status page ({row['data_set']}): front page median ms <= {row['target_ms']:.0f}",
+            row["page_ms"],
+            row["target_ms"],
+            at_most=True,
+        )
     return checks
 
 
@@ -185,6 +192,14 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
                 f"{row['emulator_rps']:7.0f}, hello world {row['hello_rps']:7.0f}, "
                 f"ratio {row['ratio']:.2f}"
             )
+    if run.status_page:
+        lines.append("Status page front page (ms per load; API = the same incidents as JSON)")
+        for row in run.status_page:
+            lines.append(
+                f"  {row['data_set']:6} page {row['page_ms']:7.1f} (cold {row['cold_ms']:.1f}, "
+                f"server cpu {row['page_server_cpu_ms']:.1f}, {row['page_bytes'] / 1000:.0f} kB)"
+                f", API {row['api_ms']:7.1f}, page/API {row['page/api']:.2f}"
+            )
     lines.append("Targets")
     for item in checks:
         state = {True: "met", False: "MISSED", None: "n/a"}[item["met"]]
@@ -234,6 +249,7 @@ def write_json(run: Run, tables: dict[str, Any], checks: list[Any], path: Path) 
         "plan": asdict(run.plan),
         "scenarios": tables,
         "emulator_throughput": run.throughput,
+        "status_page": run.status_page,
         "targets": checks,
         "profiles": run.profiles,
     }

@@ -17,7 +17,7 @@ from typing import Any
 
 import requests
 
-from bench import load
+from bench import load, status_page
 from bench.processes import (
     OUR_PYTHON,
     REPOSITORY,
@@ -46,6 +46,7 @@ class Plan:
     subscribers: int
     command_runs: int
     load_seconds: float
+    page_loads: int
 
 
 FULL = Plan(
@@ -59,6 +60,7 @@ FULL = Plan(
     subscribers=100_000,
     command_runs=10,
     load_seconds=2.0,
+    page_loads=20,
 )
 QUICK = Plan(
     runs=3,
@@ -71,6 +73,7 @@ QUICK = Plan(
     subscribers=20_000,
     command_runs=5,
     load_seconds=0.5,
+    page_loads=5,
 )
 
 
@@ -143,6 +146,7 @@ SCENARIO_NAMES = (
     "import",
     "cli",
     "emulator",
+    "status-page",
 )
 
 
@@ -167,6 +171,8 @@ class Run:
     throughput: list[dict[str, Any]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per profiled scenario: `cprofile` (and `py_spy`) summaries of our client."""
+    status_page: list[dict[str, Any]] = field(default_factory=list)
+    """Per data set: front page load times beside the API (`bench.status_page`)."""
 
 
 def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | None) -> Run:
@@ -200,6 +206,8 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
         result.outcomes += _time_commands("import", _import_commands(pythons), plan)
     if "emulator" in selected:
         result.throughput = _emulator_throughput(plan)
+    if "status-page" in selected:
+        result.status_page = status_page.measure(plan.page_loads, plan.points, plan.incidents)
     return result
 
 

@@ -3,8 +3,9 @@
 Every request under `/api/v1` goes through the steps of spec 2.2, in order: route matching
 (404/405/OPTIONS), model binding of path ids (404), the Accept check (406), the Time-Zone
 header, authentication (401), then the resource handler inside one database transaction.
-Requests under `/_emulator` go to the control API (`control.py`). How a resource module plugs
-into this is described in `cachet_emulator.resources`.
+Requests under `/_emulator` go to the control API (`control.py`), every other path to the
+status page (`status_page`). How a resource module plugs into this is described in
+`cachet_emulator.resources`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ import logging
 import sqlite3
 from typing import Any, TypeVar
 
-from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
+from cachet_emulator import (
+    clock,
+    control,
+    faults,
+    http_io,
+    php,
+    php_input,
+    php_json,
+    request_log,
+)
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -52,6 +62,7 @@ from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, 
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import CACHET_VERSIONS, Settings
 from cachet_emulator.state import EmulatorState
+from cachet_emulator.status_page import pages as status_page
 from cachet_emulator.store import Store, mysql_collation_key
 from cachet_emulator.versions import Versioned, until_23
 
@@ -160,12 +171,20 @@ class CachetApp:
         """Faults on demand (`cachet_emulator.faults`)."""
         return self.state.faults
 
+    @property
+    def request_log(self) -> request_log.RequestLog:
+        """What clients sent (`cachet_emulator.request_log`)."""
+        return self.state.request_log
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
         path = request.path
-        fault = None if _is_control(path) else self.faults.take(request.method, path)
+        fault = None
+        if not _is_control(path):
+            self.request_log.record(request)
+            fault = self.faults.take(request.method, path)
         if fault is None:
             response = await self.respond(request, scope)
         else:
@@ -177,6 +196,8 @@ class CachetApp:
         try:
             if _is_control(request.path):
                 return control.handle(self.state, request)
+            if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
+                return status_page.respond(self.store, self.settings, request)
             return await self._api(request, scope)
         except ApiError as error:
             return render_error(error, request)

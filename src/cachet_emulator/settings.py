@@ -8,6 +8,7 @@ from typing import Any
 CACHET_VERSIONS = ("2.4", "2.3")
 """The versions the emulator answers as, newest first (what differs: `versions`)."""
 _INSTALLED_VERSIONS = {"2.4": "2.4.0-dev", "2.3": "2.3.18"}
+MAX_INCIDENT_DAYS = 366
 
 
 def _default_latest() -> dict[str, Any]:
@@ -21,7 +22,8 @@ class Settings:
     `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
     tokens besides the emulator's own token. `installed_version` None means the default of
     `cachet_version` (`2.4.0-dev` or `2.3.18`). `latest_release` None makes `/version` fail
-    as when GitHub cannot be reached.
+    as when GitHub cannot be reached. `site_name` (Cachet's app_name) titles the status page;
+    `incident_days` (app_incident_days) is how many days its incident timeline shows.
     """
 
     cachet_version: str = "2.4"
@@ -35,10 +37,14 @@ class Settings:
     skip_subscriber_verification: bool = False
     major_outage_rate: float = 50
     suppress_notifications_in_maintenance: bool = True
+    site_name: str = "Cachet"
+    incident_days: int = 7
 
     def __post_init__(self) -> None:
         if self.cachet_version not in CACHET_VERSIONS:
             raise ValueError(f"cachet_version must be one of {CACHET_VERSIONS}")
+        if type(self.incident_days) is not int or not 1 <= self.incident_days <= MAX_INCIDENT_DAYS:
+            raise ValueError(f"incident_days must be a whole number from 1 to {MAX_INCIDENT_DAYS}")
 
     @property
     def version_string(self) -> str:

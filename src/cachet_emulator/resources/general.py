@@ -62,13 +62,18 @@ def version(call: ApiCall) -> Reply:
 
 def status(call: ApiCall) -> Reply:
     """GET /status: the overall system status; 2.4's max-age is a Unix time (quirk 20)."""
-    statuses = _component_statuses(call)
-    state = call.pick(STATE)(call, statuses)
-    message = call.pick(STATUS_TEXTS)[state][0 if len(statuses) <= 1 else 1]
+    state, message = overall_status(call)
     headers: dict[str, str] = {}
     if call.pick(STATUS_CACHED):
         headers = {"cache-control": f"max-age={int(time.time()) + 30}, public"}
     return Reply(200, {"data": {"status": state, "message": message}}, headers)
+
+
+def overall_status(call: ApiCall) -> tuple[str, str]:
+    """The system status (`success`, `info` or `danger`) and its message, as the caller sees it."""
+    statuses = _component_statuses(call)
+    state = call.pick(STATE)(call, statuses)
+    return state, call.pick(STATUS_TEXTS)[state][0 if len(statuses) <= 1 else 1]
 
 
 def _component_statuses(call: ApiCall) -> list[int]:
