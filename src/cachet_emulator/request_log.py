@@ -18,14 +18,11 @@ import json
 import threading
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl
 
 from cachet_emulator import php_input
 from cachet_emulator.http_io import HttpRequest
-
-if TYPE_CHECKING:
-    from cachet_emulator.app import CachetApp
 
 LIMIT = 1000
 
@@ -93,14 +90,3 @@ class RequestLog:
         """Forget every kept request."""
         with self._lock:
             self._received.clear()
-
-
-def control_list(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    """GET /_emulator/requests: the kept requests, oldest first."""
-    return 200, app.request_log.entries()
-
-
-def control_clear(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    """DELETE /_emulator/requests: forget every kept request."""
-    app.request_log.clear()
-    return 204, None

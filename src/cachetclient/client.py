@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 from urllib.parse import urlsplit, urlunsplit
 
-from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
+from cachetclient.defaults import (
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TIMEZONE,
+    Timeout,
+)
 from cachetclient.errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from cachetclient.async_httpclient import AsyncHttpClient
+    from cachetclient.httpclient import HttpClient
     from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
     from cachetclient.v1.client import Client as ClientV1
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_TransportT = TypeVar("_TransportT", "HttpClient", "AsyncHttpClient")
 
 SUPPORTED_VERSIONS = ("1",)
 _API_SUFFIX = re.compile(r"/api(?:/v(?P<version>[^/]*))?$")
@@ -28,9 +43,9 @@ def Client(
     timeout: Timeout = DEFAULT_TIMEOUT,
     timezone: str | None = DEFAULT_TIMEZONE,
     user_agent: str | None = None,
-    max_retries: int = 2,
-    backoff_base: float = 0.5,
-    backoff_cap: float = 8.0,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
 ) -> ClientV1:
     """Create a Cachet client.
@@ -65,37 +80,30 @@ def Client(
         ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
             version.
     """
-    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
+    arguments = dict(locals())  # every parameter above, by name
     from cachetclient.httpclient import HttpClient
-    from cachetclient.retry import RetryPolicy
     from cachetclient.v1.client import Client as ClientV1
 
-    http_client = HttpClient(
-        base_url,
-        api_token,
-        verify_tls=verify_tls,
-        timeout=timeout,
-        timezone=timezone,
-        user_agent=user_agent,
-        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
-    )
-    return ClientV1(http_client)
+    return ClientV1(_transport(HttpClient, arguments))
 
 
-def AsyncClient(
-    endpoint: str | None = None,
-    api_token: str | None = None,
-    version: str | int | None = None,
-    verify_tls: bool = True,
-    *,
-    timeout: Timeout = DEFAULT_TIMEOUT,
-    timezone: str | None = DEFAULT_TIMEZONE,
-    user_agent: str | None = None,
-    max_retries: int = 2,
-    backoff_base: float = 0.5,
-    backoff_cap: float = 8.0,
-    retry_policy: RetryPolicy | None = None,
-) -> AsyncClientV1:
+def _with_the_parameters_of(
+    model: Callable[_P, object],
+) -> Callable[[Callable[..., _T]], Callable[_P, _T]]:
+    """Give a factory the parameters of `model`: for type checkers, `help()` and the docs."""
+
+    def give(factory: Callable[..., _T]) -> Callable[_P, _T]:
+        returns = inspect.signature(factory).return_annotation
+        factory.__signature__ = inspect.signature(model).replace(  # type: ignore[attr-defined]
+            return_annotation=returns
+        )
+        return cast("Callable[_P, _T]", factory)
+
+    return give
+
+
+@_with_the_parameters_of(Client)
+def AsyncClient(*args: Any, **kwargs: Any) -> AsyncClientV1:
     """Create a Cachet client for asyncio (needs the `async` extra: httpx).
 
     Takes the arguments of `Client()`. Use it as `async with AsyncClient(...) as client:`;
@@ -105,21 +113,31 @@ def AsyncClient(
     Raises:
         ConfigurationError: as `Client()`.
     """
-    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
+    given = inspect.signature(Client).bind(*args, **kwargs)  # a TypeError as Client() would
+    given.apply_defaults()
     from cachetclient.async_httpclient import AsyncHttpClient
-    from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
 
-    http_client = AsyncHttpClient(
+    return AsyncClientV1(_transport(AsyncHttpClient, given.arguments))
+
+
+def _transport(kind: type[_TransportT], arguments: Mapping[str, Any]) -> _TransportT:
+    """The transport of class `kind` for the arguments of `Client()`."""
+    from cachetclient.retry import RetryPolicy
+
+    base_url, api_token = _resolved_endpoint(
+        arguments["endpoint"], arguments["api_token"], arguments["version"]
+    )
+    retry_policy = arguments["retry_policy"] or RetryPolicy(
+        arguments["max_retries"], arguments["backoff_base"], arguments["backoff_cap"]
+    )
+    settings = ("verify_tls", "timeout", "timezone", "user_agent")
+    return kind(
         base_url,
         api_token,
-        verify_tls=verify_tls,
-        timeout=timeout,
-        timezone=timezone,
-        user_agent=user_agent,
-        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
+        retry_policy=retry_policy,
+        **{name: arguments[name] for name in settings},
     )
-    return AsyncClientV1(http_client)
 
 
 def _resolved_endpoint(

@@ -55,7 +55,11 @@ CLAIMS = [
         rf"`Retry-After` \(honoured up to {NUMBER} s\)",
         (RetryPolicy().retry_after_cap,),
     ),
-    Claim("command line timeout", rf"`--timeout SECONDS` \({NUMBER}\)", (cli_app.DEFAULT_TIMEOUT,)),
+    Claim(
+        "command line timeout",
+        rf"`--timeout SECONDS` \({NUMBER}\)",
+        (cli_app.COMMAND_TIMEOUT_SECONDS,),
+    ),
     Claim(
         "emulator page size",
         r"Lists paginate \(`per_page`, default (\d+)",

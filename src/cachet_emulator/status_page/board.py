@@ -67,7 +67,7 @@ def banner(call: ApiCall) -> Banner:
 
 def groups(call: ApiCall) -> list[GroupView]:
     """The groups a guest sees, by `order`, each with its enabled components."""
-    where = [] if call.is_23 else [("visible", 1)]
+    where = [] if call.pick(component_groups.GUESTS_SEE_HIDDEN_GROUPS) else [("visible", 1)]
     rows = call.store.select(component_groups.TABLE, where, [("order", False)])
     shown = []
     for row in rows:

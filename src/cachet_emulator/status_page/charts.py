@@ -72,7 +72,7 @@ class MetricView:
 def shown_metrics(call: ApiCall, now: datetime) -> list[MetricView]:
     """The metrics a guest sees on the front page, each charted up to `now`."""
     where: list[tuple[str, object]] = [("display_chart", 1)]
-    if not call.is_23:
+    if "visible" not in call.pick(metrics.HIDDEN):  # 2.3 metrics have no `visible`
         where.append(("visible", 1))
     rows = call.store.select(metrics.TABLE, where, [("order", False)])
     return [_metric_view(call, row, now) for row in rows]

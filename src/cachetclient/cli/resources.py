@@ -17,7 +17,13 @@ import click
 
 from cachetclient.base import Manager
 from cachetclient.clear import CLEAR
-from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
+from cachetclient.cli.parameters import (
+    FiniteFloatType,
+    argument_docs,
+    given_values,
+    option_for,
+    summary,
+)
 from cachetclient.cli.render import Column
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
 from cachetclient.v1.component_groups import ComponentGroupManager
@@ -35,7 +41,9 @@ if TYPE_CHECKING:
     from cachetclient.cli.session import Session
 
 OPERATIONS = ("list", "get", "create", "update", "delete")
-DEFAULT_PER_PAGE = 20
+ROWS_PER_PAGE = 20
+"""`--per-page` of a `list` command without `--all`: a screenful of rows, where the library
+(`defaults.DEFAULT_PER_PAGE`) asks for large pages to walk whole lists fast."""
 _EXAMPLE_VALUES = {"email": "ops@example.com", "value": "42", "suffix": "ms"}
 
 
@@ -64,12 +72,12 @@ class ResourceCommands:
     def fetches_current(self, operation: str, name: str) -> bool:
         """Whether `update` may leave out `name`: the current value is fetched and resent.
 
-        The library declares the fields Cachet resets when omitted (`reset_on_omit`); they
+        The library declares the fields Cachet resets when omitted (`_reset_on_omit`); they
         can be fetched when the resource has a single GET.
         """
         return (
             operation == "update"
-            and name in self.manager.reset_on_omit
+            and name in self.manager._reset_on_omit
             and callable(getattr(self.manager, "get", None))
         )
 
@@ -197,7 +205,7 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             metavar = resource.ids[parameter.name]
             arguments.append((order, click.Argument([parameter.name], type=int, metavar=metavar)))
         elif operation == "list" and parameter.name == "sort":
-            sortable = click.Choice(list(resource.manager.sortable))
+            sortable = click.Choice(list(resource.manager._sortable))
             options.append(click.Option(["--sort"], type=sortable, help="Column to sort by."))
         elif operation == "list" and parameter.name == "order":
             direction = click.Choice(["asc", "desc"], case_sensitive=False)
@@ -209,7 +217,7 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             options.append(option_for(parameter, resource.status, docs, required=required))
     if operation == "list":
         options += _paging_options()
-    if operation == "update" and resource.manager.clear_values:
+    if operation == "update" and resource.manager._clear_values:
         options.append(_clear_option(resource))
     params = [argument for _, argument in sorted(arguments, key=lambda pair: pair[0])] + options
     return click.Command(
@@ -227,7 +235,7 @@ def _paging_options() -> list[click.Parameter]:
         click.Option(
             ["--per-page"],
             type=click.IntRange(min=1),
-            help=f"Items per page [default: {DEFAULT_PER_PAGE}; with --all, the library's].",
+            help=f"Items per page [default: {ROWS_PER_PAGE}; with --all, the library's].",
         ),
         click.Option(
             ["--page"], type=click.IntRange(min=1), default=1, show_default=True, help="Page."
@@ -238,7 +246,7 @@ def _paging_options() -> list[click.Parameter]:
 
 def _clear_option(resource: ResourceCommands) -> click.Option:
     """`--clear FIELD`: empties a field, as `CLEAR` does in the library."""
-    fields = [name.replace("_", "-") for name in resource.manager.clear_values]
+    fields = [name.replace("_", "-") for name in resource.manager._clear_values]
     return click.Option(
         ["--clear", "clear"],
         type=click.Choice(fields),
@@ -270,7 +278,7 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
                 )
                 renderer.items(manager.list(**paging, **given_values(values)), resource.columns)
             else:
-                per_page = per_page or DEFAULT_PER_PAGE
+                per_page = per_page or ROWS_PER_PAGE
                 found = manager.list(page=page, per_page=per_page, **given_values(values))
                 renderer.items(islice(found, per_page), resource.columns)
         elif operation == "delete":
@@ -301,7 +309,7 @@ def _current_values(
     if not missing:
         return {}
     ids = tuple(values[name] for name in resource.ids if values.get(name) is not None)
-    current = manager.get_by_ids(ids)
+    current = manager._get_by_ids(ids)
     return {name: current.value_for_update(name) for name in missing}
 
 
@@ -323,6 +331,6 @@ def _example_value(option: click.Option) -> str:
     name = option.name or ""
     if name in _EXAMPLE_VALUES:
         return _EXAMPLE_VALUES[name]
-    if option.type is click.INT or option.type is click.FLOAT:
+    if option.type is click.INT or isinstance(option.type, FiniteFloatType):
         return "1"
     return f"'Example {name.replace('_', ' ')}'"

@@ -62,7 +62,7 @@ def group_collapsed_helpers(steps: Steps) -> None:
         )
         steps.see(
             "is_collapsed, is_open, is_operational, visible",
-            lambda group=group: (
+            lambda group=group: (  # type: ignore[misc]  # a lambda's default has no annotation
                 group.is_collapsed,
                 group.is_open,
                 group.is_operational,
