@@ -287,14 +287,17 @@ def test_json_delete_prints_nothing(cachet: Cachet, client: Client) -> None:
     assert (run.exit_code, run.stdout) == (0, "")
 
 
-def test_no_tags_at_all_leaves_the_tags_and_saves_the_rest(cachet: Cachet, client: Client) -> None:
+def test_tags_naming_no_tag_are_refused_and_nothing_is_changed(
+    cachet: Cachet, client: Client
+) -> None:
     component = client.components.create(name="API", status=1, tags="api")
 
     run = cachet("components", "update", str(component.id), "--tags", " , ", "--name", "Web")
 
-    assert run.exit_code == 0, run.stderr
+    assert run.exit_code == 2
+    assert "names no tag" in run.stderr
     fetched = client.components.get(component.id or 0)
-    assert (fetched.name, fetched.tag_names) == ("Web", ["api"])
+    assert (fetched.name, fetched.tag_names) == ("API", ["api"])
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda resource: resource.name)

@@ -39,7 +39,7 @@ PAGE_SIZE = (pagination.DEFAULT_PER_PAGE,)
 NUMBER = r"(\d+(?:\.\d+)?)"
 CLAIMS = [
     Claim("list page size", r"(\d[\d,]*) items per request", PAGE_SIZE),
-    Claim("list page size", r"(\d[\d,]*) for every list", PAGE_SIZE),
+    Claim("list page size", r"asks for (\d[\d,]*) items per page", PAGE_SIZE),
     Claim("list page size", r"default `per_page` of (\d[\d,]*)", PAGE_SIZE),
     Claim("list page size", r"`per_page` items at a time \((\d[\d,]*) by default\)", PAGE_SIZE),
     Claim("timeouts", rf"{NUMBER} s to connect, {NUMBER} s to read", CLIENT["timeout"]),
