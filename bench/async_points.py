@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 
 import requests
 
@@ -117,7 +118,7 @@ def compare(endpoint: str, token: str, values: list[float], latency: float) -> N
     for label, run, concurrency in variants:
         if latency:
             add_latency(endpoint, token, latency, times=count)
-        seconds = timed(lambda r=run, c=concurrency: r(endpoint, token, values, c))
+        seconds = timed(partial(run, endpoint, token, values, concurrency))
         print(
             f"  {label + ', concurrency ' + str(concurrency):33}: {seconds:6.2f} s  "
             f"({count / seconds:.0f}/s)  speed-up {sync_seconds / seconds:.2f}"

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from cachet_emulator import clock
 from cachet_emulator.sanitising import clean
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
 from cachet_emulator.store import Store
+from cachet_emulator.versions import Versioned
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -74,7 +77,6 @@ class ApiCall:
         """The site root for permalinks: the setting, else the request's own root."""
         return (self.settings.site_url or self.root_url).rstrip("/")
 
-    @property
-    def is_23(self) -> bool:
-        """True when emulating Cachet 2.3."""
-        return self.settings.is_23
+    def pick(self, versioned: Versioned[T]) -> T:
+        """What the emulated Cachet version does where versions differ (see `versions`)."""
+        return versioned.for_version(self.settings.cachet_version)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hmac
 import logging
 import sqlite3
-from typing import Any
+from typing import Any, TypeVar
 
 from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
 from cachet_emulator.api_call import ApiCall, Reply
@@ -40,6 +40,7 @@ from cachet_emulator.resources import (
     components,
     general,
     incidents,
+    incidents_23,
     metrics,
     schedules,
     subscribers,
@@ -50,16 +51,24 @@ from cachet_emulator.resources import incident_updates as updates
 from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
 from cachet_emulator.schema import Row
-from cachet_emulator.settings import Settings
+from cachet_emulator.settings import CACHET_VERSIONS, Settings
+from cachet_emulator.state import EmulatorState
 from cachet_emulator.status_page import pages as status_page
 from cachet_emulator.store import Store, mysql_collation_key
+from cachet_emulator.versions import Versioned, until_23
 
 API_PREFIX = "/api/v1"
 CONTROL_PREFIX = "/_emulator"
 logger = logging.getLogger("cachet_emulator")
+T = TypeVar("T")
+
+# 2.3 creates and updates incidents its own way (spec 17.5).
+CREATE_INCIDENT = until_23(incidents.create_incident, incidents_23.create_incident)
+UPDATE_INCIDENT = until_23(incidents.update_incident, incidents_23.update_incident)
 
 # Appendix B, in Cachet's declaration order: static segments win over parameters.
-# (method, path under /api/v1, handler, auth class, Cachet versions that have the route)
+# (method, path under /api/v1, handler, auth class, Cachet versions that have the route);
+# a handler that differs as a whole between versions is `Versioned` (see `versions`).
 # fmt: off
 ROUTES: tuple[Route, ...] = tuple(Route(*row) for row in (
     ("GET", "ping", general.ping, NEVER),
@@ -83,7 +92,7 @@ ROUTES: tuple[Route, ...] = tuple(Route(*row) for row in (
     ("GET", "subscribers", subscribers.list_subscribers, REQUIRED),
     ("POST", "components", components.create_component, REQUIRED),
     ("POST", "components/groups", groups.create_group, REQUIRED),
-    ("POST", "incidents", incidents.create_incident, REQUIRED),
+    ("POST", "incidents", CREATE_INCIDENT, REQUIRED),
     ("POST", "incidents/{incident}/updates", updates.create_update, REQUIRED, ONLY_24),
     ("POST", "metrics", metrics.create_metric, REQUIRED),
     ("POST", "metrics/{metric}/points", points.create_point, REQUIRED),
@@ -91,7 +100,7 @@ ROUTES: tuple[Route, ...] = tuple(Route(*row) for row in (
     ("POST", "subscribers", subscribers.create_subscriber, REQUIRED),
     ("PUT", "components/groups/{component_group}", groups.update_group, REQUIRED),
     ("PUT", "components/{component}", components.update_component, REQUIRED),
-    ("PUT", "incidents/{incident}", incidents.update_incident, REQUIRED),
+    ("PUT", "incidents/{incident}", UPDATE_INCIDENT, REQUIRED),
     ("PUT", "incidents/{incident}/updates/{update}", updates.update_update, REQUIRED, ONLY_24),
     ("PUT", "metrics/{metric}", metrics.update_metric, REQUIRED),
     ("PUT", "metrics/{metric}/points/{metric_point}", points.update_point, REQUIRED),
@@ -122,33 +131,43 @@ PARAMETER_MODELS: dict[str, tuple[str, str]] = {
     "subscription": ("subscriptions", "Subscription"),
 }
 
-_ROUTE_TABLES = {version: RouteTable(ROUTES, version) for version in ("2.4", "2.3")}
+_ROUTE_TABLES = {version: RouteTable(ROUTES, version) for version in CACHET_VERSIONS}
+
+NAMES_THE_MODEL_NOT_FOUND = until_23(True, False)
+"""Whether a 404 of an unknown path id names the model (2.3's message does not)."""
+HAS_ALWAYS_AUTHENTICATE = until_23(True, False)
+"""Whether the `always_authenticate` setting exists (2.3 has no such setting)."""
+CORS_ON_EVERY_ROUTE = until_23(False, True)
+"""Whether every route answers cross-origin requests with CORS headers (2.4: public ones)."""
 
 
 class CachetApp:
     """The ASGI application: the API under /api/v1 and the control API under /_emulator."""
 
     def __init__(self, store: Store, settings: Settings, token: str) -> None:
+        self.state = EmulatorState(store, settings, token, ROUTES)
+        """What the control API and the faults work on (settings change through it)."""
         self.store = store
-        self.token = token
-        self.settings = settings
-        self.faults = faults.Faults()  # faults on demand (faults.py)
-        self.routes = ROUTES  # the control API describes them (openapi.json)
         # (users_version they were read at, (user id, collation key of the api_key) by id)
         self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
-        self.apply_settings(settings)
+        self.state.apply_settings(settings)
 
-    def apply_settings(self, settings: Settings) -> None:
-        """Switch to new settings; the users are the emulator token plus `api_keys`."""
-        with self.store.transaction():
-            install_users(self.store, [self.token, *settings.api_keys])
-        self.settings = settings
+    @property
+    def settings(self) -> Settings:
+        """The live settings."""
+        return self.state.settings
+
+    @property
+    def faults(self) -> faults.Faults:
+        """Faults on demand (`cachet_emulator.faults`)."""
+        return self.state.faults
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
-        fault = faults.take_for(self, request)
+        path = request.path
+        fault = None if _is_control(path) else self.faults.take(request.method, path)
         if fault is None:
             response = await self.respond(request, scope)
         else:
@@ -158,8 +177,8 @@ class CachetApp:
     async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         """Answer one request (never raises)."""
         try:
-            if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
-                return control.handle(self, request)
+            if _is_control(request.path):
+                return control.handle(self.state, request)
             if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
                 return status_page.respond(self.store, self.settings, request)
             return await self._api(request, scope)
@@ -198,7 +217,7 @@ class CachetApp:
                 path=request.raw_path.rstrip("/"),
             )
             try:
-                reply = route.handler(call)
+                reply = route.handler_for(self.settings.cachet_version)(call)
             except sqlite3.IntegrityError:
                 raise bad_request() from None
             except clock.InvalidTimeZone:
@@ -231,7 +250,7 @@ class CachetApp:
             table, model = PARAMETER_MODELS[name]
             row = self.store.find(table, php.mysql_number(raw_id))
             if row is None:
-                raise not_found_model(None if self.settings.is_23 else model)
+                raise not_found_model(model if self._pick(NAMES_THE_MODEL_NOT_FOUND) else None)
             bound[name] = row
         return bound
 
@@ -242,7 +261,7 @@ class CachetApp:
         required = route.auth == REQUIRED or (
             route.auth in (OPTIONAL, PUBLIC)
             and self.settings.always_authenticate
-            and not self.settings.is_23
+            and self._pick(HAS_ALWAYS_AUTHENTICATE)
         )
         if required and user_id is None:
             raise unauthorized()
@@ -275,7 +294,11 @@ class CachetApp:
         origin = request.headers.get("origin")
         if not origin or origin == request.root_url:
             return False
-        return route_cors or self.settings.is_23
+        return route_cors or self._pick(CORS_ON_EVERY_ROUTE)
+
+    def _pick(self, versioned: Versioned[T]) -> T:
+        """What the emulated Cachet version does where versions differ (see `versions`)."""
+        return versioned.for_version(self.settings.cachet_version)
 
 
 _CORS_HEADERS = {
@@ -284,13 +307,9 @@ _CORS_HEADERS = {
 }
 
 
-def install_users(store: Store, api_keys: list[str]) -> None:
-    """Make the users table hold one user per API key (user 1 owns the emulator token)."""
-    store.delete("users", [])
-    now = clock.stored_now()
-    for number, api_key in enumerate(api_keys, start=1):
-        user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
-        store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})
+def _is_control(path: str) -> bool:
+    """Whether a request is for the control API (which is never faulted)."""
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 
 def _api_segments(path: str) -> list[str] | None:

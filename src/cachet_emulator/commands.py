@@ -16,6 +16,14 @@ from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.errors import validation_failed
 from cachet_emulator.validation import MESSAGES_23, MESSAGES_24, validate
+from cachet_emulator.versions import until_23
+
+VALIDATES_COMMANDS = until_23(True, False)
+"""Whether the command bus checks the command rules (2.3 has no command validation)."""
+MESSAGES = until_23(MESSAGES_24, MESSAGES_23)
+"""The validation message templates (2.3's are shifted, spec 17.2)."""
+DELETES_DEPENDENTS = until_23(True, False)
+"""Whether deleting a row deletes the rows that point at it (2.3 leaves them behind)."""
 
 
 class _Absent:
@@ -51,7 +59,7 @@ def read_command(
         else:
             value = None if spec.default is ABSENT else spec.default
         values[spec.name] = spec.cast(value) if spec.cast else value
-    if not call.is_23:
+    if call.pick(VALIDATES_COMMANDS):
         rules = {spec.name: spec.rules for spec in fields if spec.rules}
         messages = validate(values, rules, MESSAGES_24, names)
         if messages:
@@ -66,7 +74,7 @@ def check_model(
     names: Mapping[str, str] | None = None,
 ) -> None:
     """Validate the attributes a model is about to save; 400 with the messages on failure."""
-    messages = validate(attributes, rules, MESSAGES_23 if call.is_23 else MESSAGES_24, names)
+    messages = validate(attributes, rules, call.pick(MESSAGES), names)
     if messages:
         raise validation_failed(messages)
 
@@ -115,6 +123,6 @@ def delete_with_dependents(
 
     2.4 deletes the dependents in the same command; 2.3 leaves them behind (spec 17.6, 17.7).
     """
-    if not call.is_23:
+    if call.pick(DELETES_DEPENDENTS):
         call.store.delete(dependents, [(key, row_id)])
     call.store.delete(table, [("id", row_id)])

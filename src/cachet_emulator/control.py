@@ -5,11 +5,14 @@
     POST /_emulator/templates   {"name": ..., "template": ...} creates one  -> 200 {"data": {...}}
     GET  /_emulator/settings    the current settings                        -> 200 {"data": {...}}
     PUT  /_emulator/settings    {"timezone": "Europe/Paris"} changes some   -> 200 {"data": {...}}
-    GET/POST/DELETE /_emulator/faults   list, inject, forget faults (faults.py)
+    GET  /_emulator/faults      the pending faults                          -> 200 {"data": [...]}
+    POST /_emulator/faults      {"kind": ..., ...} adds one (faults.py)     -> 200 {"data": {...}}
+    DELETE /_emulator/faults    forget every pending fault                  -> 204
     GET  /_emulator/openapi.json  the OpenAPI description of the API (openapi.py)
 
 The token goes in `X-Cachet-Token` (compared exactly and in constant time); errors use the
-API's error body. Nothing here is part of Cachet.
+API's error body. Nothing here is part of Cachet. The handlers work on the emulator's
+`EmulatorState`, not on the application.
 """
 
 from __future__ import annotations
@@ -18,22 +21,20 @@ import hmac
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cachet_emulator import faults, openapi, php_json
 from cachet_emulator.errors import ApiError, method_not_allowed, unauthorized, validation_failed
 from cachet_emulator.http_io import HttpRequest, HttpResponse
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.settings import Settings
-
-if TYPE_CHECKING:
-    from cachet_emulator.app import CachetApp
+from cachet_emulator.state import EmulatorState
 
 
-def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
+def handle(state: EmulatorState, request: HttpRequest) -> HttpResponse:
     """Answer one control request."""
     token = request.headers.get("x-cachet-token", "")
-    if not hmac.compare_digest(token.encode(), app.token.encode()):
+    if not hmac.compare_digest(token.encode(), state.token.encode()):
         raise unauthorized()
     action = request.path.rstrip("/")[len("/_emulator") :]
     methods = _ACTIONS.get(action)
@@ -42,7 +43,7 @@ def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     handler = methods.get(request.method)
     if handler is None:
         raise method_not_allowed(sorted(methods))
-    result = handler(app, _body(request))
+    result = handler(state, _body(request))
     if isinstance(result, HttpResponse):  # a document of its own, not wrapped in `data`
         return result
     status, data = result
@@ -61,37 +62,36 @@ def _body(request: HttpRequest) -> dict[str, Any]:
     return decoded
 
 
-def _reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    app.store.reset()
-    app.faults.reset()
+def _reset(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    state.reset()
     return 204, None
 
 
-def _list_templates(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    with app.store.transaction():
-        rows = app.store.select(incident_templates.TABLE)
+def _list_templates(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    with state.store.transaction():
+        rows = state.store.select(incident_templates.TABLE)
     return 200, [incident_templates.present(row) for row in rows]
 
 
-def _create_template(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+def _create_template(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
     name, template = body.get("name"), body.get("template")
     if not isinstance(name, str) or not name.strip() or not isinstance(template, str):
         raise validation_failed(["A template needs a non-empty string name and a string template."])
-    with app.store.transaction():
-        row = incident_templates.create_template(app.store, name, template)
+    with state.store.transaction():
+        row = incident_templates.create_template(state.store, name, template)
     return 200, incident_templates.present(row)
 
 
-def _openapi(app: CachetApp, body: dict[str, Any]) -> HttpResponse:
-    document = openapi.build(app.routes, app.settings.cachet_version)
+def _openapi(state: EmulatorState, body: dict[str, Any]) -> HttpResponse:
+    document = openapi.build(state.routes, state.settings.cachet_version)
     return HttpResponse(200, json.dumps(document).encode())
 
 
-def _get_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    return 200, app.settings.as_dict()
+def _get_settings(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    return 200, state.settings.as_dict()
 
 
-def _put_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
+def _put_settings(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
     unknown = sorted(set(body) - set(Settings.names()))
     if unknown:
         raise validation_failed([f"Unknown setting: {name}." for name in unknown])
@@ -99,11 +99,11 @@ def _put_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     if mistyped:
         raise validation_failed([f"The setting {name} has the wrong type." for name in mistyped])
     try:
-        updated = replace(app.settings, **body)
+        updated = replace(state.settings, **body)
     except (TypeError, ValueError) as error:
         raise validation_failed([str(error)]) from None
-    app.apply_settings(updated)
-    return 200, app.settings.as_dict()
+    state.apply_settings(updated)
+    return 200, state.settings.as_dict()
 
 
 def _fits(default: Any, value: Any) -> bool:
@@ -122,16 +122,38 @@ def _fits(default: Any, value: Any) -> bool:
     return isinstance(value, type(default))
 
 
+def _list_faults(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    return 200, [fault.as_dict() for fault in state.faults.pending()]
+
+
+def _inject_fault(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    options = dict(body)
+    kind = options.pop("kind", None)
+    unknown = sorted(set(options) - set(faults.OPTIONS))
+    if not isinstance(kind, str) or unknown:
+        messages = [f"Unknown fault option: {name}." for name in unknown]
+        raise validation_failed(messages or ["The kind field is required."])
+    try:
+        return 200, state.faults.inject(kind, **options).as_dict()
+    except (TypeError, ValueError) as error:
+        raise validation_failed([str(error)]) from None
+
+
+def _forget_faults(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    state.faults.reset()
+    return 204, None
+
+
 # A control handler: (status, data) to wrap in `{"data": ...}`, or a finished response.
-Action = Callable[["CachetApp", dict[str, Any]], "tuple[int, Any] | HttpResponse"]
+Action = Callable[[EmulatorState, dict[str, Any]], "tuple[int, Any] | HttpResponse"]
 _ACTIONS: dict[str, dict[str, Action]] = {
     "/reset": {"POST": _reset},
     "/templates": {"GET": _list_templates, "POST": _create_template},
     "/settings": {"GET": _get_settings, "PUT": _put_settings},
     "/faults": {
-        "GET": faults.control_list,
-        "POST": faults.control_inject,
-        "DELETE": faults.control_reset,
+        "GET": _list_faults,
+        "POST": _inject_fault,
+        "DELETE": _forget_faults,
     },
     "/openapi.json": {"GET": _openapi},
 }

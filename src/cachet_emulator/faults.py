@@ -24,20 +24,16 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
-import logging
 import threading
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cachet_emulator import php_json
-from cachet_emulator.errors import TITLES_AND_DETAILS, ApiError, validation_failed
-from cachet_emulator.http_io import HttpRequest, HttpResponse, Send
-
-if TYPE_CHECKING:
-    from cachet_emulator.app import CachetApp
+from cachet_emulator.errors import TITLES_AND_DETAILS, ApiError
+from cachet_emulator.http_io import HttpResponse, Send
 
 # kind -> (processes the request first, default status)
 KINDS: dict[str, tuple[bool, int | None]] = {
@@ -234,53 +230,3 @@ async def _drop(send: Send) -> None:
     except Exception as exc:  # the server's own refusal
         raise DroppedConnection from exc
     raise DroppedConnection("the server wrote a response it should have refused")
-
-
-class _QuietDrops(logging.Filter):
-    """Keeps deliberate drops out of the server's error log."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
-        return not isinstance(error, DroppedConnection)
-
-
-def quiet_server_logs() -> None:
-    """Install the filter on uvicorn's error logger (idempotent)."""
-    server_logger = logging.getLogger("uvicorn.error")
-    if not any(isinstance(f, _QuietDrops) for f in server_logger.filters):
-        server_logger.addFilter(_QuietDrops())
-
-
-# -- control API: /_emulator/faults ----------------------------------------------------------
-
-
-def control_list(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    """GET /_emulator/faults: the pending faults."""
-    return 200, [fault.as_dict() for fault in app.faults.pending()]
-
-
-def control_inject(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    """POST /_emulator/faults {"kind": ..., ...}: add a fault."""
-    options = dict(body)
-    kind = options.pop("kind", None)
-    unknown = sorted(set(options) - set(OPTIONS))
-    if not isinstance(kind, str) or unknown:
-        messages = [f"Unknown fault option: {name}." for name in unknown]
-        raise validation_failed(messages or ["The kind field is required."])
-    try:
-        return 200, app.faults.inject(kind, **options).as_dict()
-    except (TypeError, ValueError) as error:
-        raise validation_failed([str(error)]) from None
-
-
-def control_reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    """DELETE /_emulator/faults: forget every pending fault."""
-    app.faults.reset()
-    return 204, None
-
-
-def take_for(app: CachetApp, request: HttpRequest) -> Fault | None:
-    """The fault for an API request (the control API is never faulted)."""
-    if request.path.startswith("/_emulator"):
-        return None
-    return app.faults.take(request.method, request.path)

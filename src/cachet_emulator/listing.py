@@ -12,6 +12,7 @@ from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import server_error
 from cachet_emulator.schema import TABLES, Row
+from cachet_emulator.versions import until_23
 
 Where = list[tuple[str, Any]]
 Ordering = list[tuple[str, bool]]
@@ -98,10 +99,9 @@ def paginate(call: ApiCall, query: Query, present: Callable[[Row], Any]) -> Repl
             extra_sql=extra_sql,
             extra_parameters=extra_parameters,
         )
-    # 2.3's paginator reports 0 pages for no rows; 2.4's at least 1.
     quotient = total / per_page
     pages = math.ceil(quotient) if math.isfinite(quotient) else 0  # PHP: (int) INF is 0
-    last_page = pages if call.is_23 else max(pages, 1)
+    last_page = max(pages, call.pick(FEWEST_PAGES))
     links = {
         "next_page": _page_url(call, page + 1) if page < last_page else None,
         "previous_page": _page_url(call, page - 1) if page > 1 else None,
@@ -135,13 +135,17 @@ def _page(value: Any) -> int:
 def _page_url(call: ApiCall, page: int) -> str:
     parameters = [(key, value) for key, value in call.query.items() if key != "page"]
     parameters.append(("page", page))
-    encode = quote_plus if call.is_23 else _rawurlencode
+    encode = call.pick(LINK_ENCODING)
     query = "&".join(_build_query(parameters, encode))
     return f"{call.site_url}{call.path}?{query}"
 
 
 def _rawurlencode(text: str) -> str:
     return quote(text, safe="-_.~")
+
+
+def _plus_encoded(text: str) -> str:
+    return quote_plus(text)
 
 
 def _build_query(
@@ -158,3 +162,9 @@ def _build_query(
         else:
             parts.append(f"{encode(name)}={encode(php.to_string(value))}")
     return parts
+
+
+FEWEST_PAGES = until_23(1, 0)
+"""The least `last_page` a paginator reports: 2.3's says 0 pages for no rows."""
+LINK_ENCODING = until_23(_rawurlencode, _plus_encoded)
+"""How the query of a page link is encoded (2.3 writes spaces as `+`)."""

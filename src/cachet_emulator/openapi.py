@@ -180,7 +180,7 @@ def _json(schema: Schema, description: str) -> Schema:
 
 
 def _success(route: Route) -> tuple[str, Schema]:
-    name = route.handler.__name__
+    name = route.name
     if route.method == "DELETE":
         return "204", {"description": "Deleted (empty body)"}
     if name in _SPECIAL_DATA:
@@ -192,7 +192,7 @@ def _success(route: Route) -> tuple[str, Schema]:
 
 
 def _parameters(route: Route) -> list[Schema]:
-    name = route.handler.__name__
+    name = route.name
     parameters: list[Schema] = [
         {"name": segment[1:-1], "in": "path", "required": True, "schema": INTEGER}
         for segment in route.segments
@@ -216,7 +216,7 @@ def _parameters(route: Route) -> list[Schema]:
 
 
 def _operation(route: Route) -> Schema:
-    name = route.handler.__name__
+    name = route.name
     status, success = _success(route)
     error = _json(_ERROR_REF, "Cachet's error body (spec 4.1)")
     responses = {status: success, "404": error, "405": error, "406": error}

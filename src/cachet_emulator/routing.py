@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cachet_emulator.api_call import ApiCall, Reply
+from cachet_emulator.versions import Versioned
 
 Handler = Callable[[ApiCall], Reply]
 # Laravel's verb order, used for the Allow header.
@@ -21,17 +22,32 @@ ONLY_24 = ("2.4",)
 
 @dataclass(frozen=True)
 class Route:
-    """One API route: method, path under /api/v1 (with `{parameter}` segments), handler."""
+    """One API route: method, path under /api/v1 (with `{parameter}` segments), handler.
+
+    A route whose handling differs as a whole between versions has a `Versioned` handler.
+    """
 
     method: str
     path: str
-    handler: Handler
+    handler: Handler | Versioned[Handler]
     auth: str
     versions: tuple[str, ...] = BOTH_VERSIONS
     segments: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "segments", tuple(self.path.split("/")))
+
+    @property
+    def name(self) -> str:
+        """The operation's name: its handler's (the same in every version)."""
+        handler = self.handler.newest if isinstance(self.handler, Versioned) else self.handler
+        return handler.__name__
+
+    def handler_for(self, version: str) -> Handler:
+        """The handler of this route in a Cachet version."""
+        if isinstance(self.handler, Versioned):
+            return self.handler.for_version(version)
+        return self.handler
 
     def match(self, segments: Sequence[str]) -> dict[str, str] | None:
         """The path parameters when `segments` match this route, else None."""

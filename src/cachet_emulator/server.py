@@ -9,6 +9,7 @@ The server is uvicorn in a background thread, bound to 127.0.0.1 on a free port 
 from __future__ import annotations
 
 import argparse
+import logging
 import secrets
 import signal
 import socket
@@ -20,7 +21,7 @@ from types import TracebackType
 from typing import Any
 
 from cachet_emulator.app import CachetApp
-from cachet_emulator.faults import Faults, quiet_server_logs
+from cachet_emulator.faults import DroppedConnection, Faults
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
@@ -69,7 +70,7 @@ class CachetEmulator:
 
     def configure(self, **changes: Any) -> None:
         """Change some settings while running."""
-        self.app.apply_settings(replace(self.app.settings, **changes))
+        self.app.state.apply_settings(replace(self.app.settings, **changes))
 
     @property
     def url(self) -> str:
@@ -137,8 +138,7 @@ class CachetEmulator:
 
     def reset(self) -> None:
         """Empty every table and forget pending faults (the users and their tokens stay)."""
-        self.store.reset()
-        self.app.faults.reset()
+        self.app.state.reset()
 
     def create_incident_template(self, name: str, template: str) -> Row:
         """Add an incident template (Cachet creates them in its dashboard)."""
@@ -155,6 +155,21 @@ class CachetEmulator:
         traceback: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+class _QuietDrops(logging.Filter):
+    """Keeps the deliberate drops of faults (`DroppedConnection`) out of the server's log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, DroppedConnection)
+
+
+def quiet_server_logs() -> None:
+    """Install the filter on uvicorn's error logger (idempotent)."""
+    server_logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _QuietDrops) for f in server_logger.filters):
+        server_logger.addFilter(_QuietDrops())
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:

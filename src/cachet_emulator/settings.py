@@ -6,6 +6,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 CACHET_VERSIONS = ("2.4", "2.3")
+"""The versions the emulator answers as, newest first (what differs: `versions`)."""
+_INSTALLED_VERSIONS = {"2.4": "2.4.0-dev", "2.3": "2.3.18"}
 MAX_INCIDENT_DAYS = 366
 
 
@@ -45,16 +47,11 @@ class Settings:
             raise ValueError(f"incident_days must be a whole number from 1 to {MAX_INCIDENT_DAYS}")
 
     @property
-    def is_23(self) -> bool:
-        """True when emulating Cachet 2.3."""
-        return self.cachet_version == "2.3"
-
-    @property
     def version_string(self) -> str:
         """The `/version` data: the configured string or the default of the Cachet version."""
         if self.installed_version is not None:
             return self.installed_version
-        return "2.3.18" if self.is_23 else "2.4.0-dev"
+        return _INSTALLED_VERSIONS[self.cachet_version]
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain JSON-able data."""

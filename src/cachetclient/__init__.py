@@ -7,6 +7,7 @@ classes, as in every release) loads on first use.
 
 from typing import TYPE_CHECKING, Any
 
+from cachetclient.__version__ import __version__
 from cachetclient.clear import CLEAR
 from cachetclient.client import AsyncClient, Client
 from cachetclient.errors import (
@@ -27,8 +28,6 @@ from cachetclient.errors import (
 
 if TYPE_CHECKING:
     from cachetclient import v1 as v1
-
-__version__ = "4.1.0.dev0"
 
 __all__ = [
     "CLEAR",

@@ -1,12 +1,14 @@
 """What one API call sends and how its answer is read, independent of the HTTP library.
 
-Managers describe calls as `ApiRequest`s; a transport (the sync `HttpClient`, later an async
-one) performs them and hands the raw answer to `read_response`.
+Managers describe calls as `ApiRequest`s inside plans; a transport (`HttpClient`,
+`AsyncHttpClient`) drives the plans, performs the requests and hands each raw answer to
+`read_response`.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
@@ -27,28 +29,44 @@ class ApiRequest:
     json: dict[str, Any] | None = None
 
 
+@dataclass(frozen=True)
+class Pause:
+    """A step of a plan: wait this many seconds before going on (a retry's backoff)."""
+
+    seconds: float
+
+
 T = TypeVar("T")
 
-Plan = Generator[ApiRequest, Any, T]
+Plan = Generator[ApiRequest | Pause, Any, T]
 """An operation written without I/O: it yields the requests it needs, receives each one's
-decoded JSON (or has the request's `CachetError` thrown in) and returns its result. A transport
-drives it: `HttpClient.run` at once, `AsyncHttpClient.run` as a coroutine."""
+decoded JSON (or has the request's `CachetError` thrown in) and returns its result; it may
+also yield a `Pause`. A transport drives it: `HttpClient.run` at once, `AsyncHttpClient.run`
+as a coroutine. The retry loop is a plan too (`RetryPolicy.retried`)."""
 
 
-def run_plan(plan: Plan[T], send: Callable[[ApiRequest], Any]) -> T:
+def run_plan(
+    plan: Plan[T],
+    send: Callable[[ApiRequest], Any],
+    sleep: Callable[[float], None] = time.sleep,
+) -> T:
     """Drive `plan` to its result, sending each request it yields with `send`.
 
-    The async twin is `AsyncHttpClient.run`: the same loop with `await send(...)`.
+    The async twin is `AsyncHttpClient.drive`: the same loop with `await`.
     """
     try:
-        request = next(plan)
+        step = next(plan)
         while True:
+            if isinstance(step, Pause):
+                sleep(step.seconds)
+                step = plan.send(None)
+                continue
             try:
-                answer = send(request)
+                answer = send(step)
             except errors.CachetError as error:
-                request = plan.throw(error)
+                step = plan.throw(error)
             else:
-                request = plan.send(answer)
+                step = plan.send(answer)
     except StopIteration as done:
         return cast(T, done.value)
 

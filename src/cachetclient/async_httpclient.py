@@ -5,29 +5,29 @@ plan (`apirequest.Plan`) — a generator that yields `ApiRequest`s and receives 
 and lists are walked by the I/O-free `ListWalker`. Managers and resources hand their plans to
 the transport's `run`: `HttpClient.run` drives them at once, `AsyncHttpClient.run` returns a
 coroutine. So request building, parsing, pagination, error mapping and the retry decisions
-live once; what is written twice is only the few loops that do I/O (run, walk, retry, batch),
-each a handful of lines. Generating a sync copy from async source (unasync) would have meant
-rewriting every manager as `async def` and keeping a generated twin of each in the tree.
+live once, and so does the retry loop (itself a plan, `RetryPolicy.retried`); what is
+written twice is only the few loops that do I/O (drive, walk, batch), each a handful of
+lines. Generating a sync copy from async source (unasync) would have meant rewriting every
+manager as `async def` and keeping a generated twin of each in the tree.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncGenerator, Callable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Any, TypeVar, cast
-from urllib.parse import urlencode
 
 import httpx
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest, Plan
+from cachetclient.apirequest import ApiRequest, Pause, Plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
 from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
-from cachetclient.httpclient import EndpointSettings, decode_answer
 from cachetclient.pagination import Item, ListWalker
 from cachetclient.retry import RetryPolicy
+from cachetclient.transport import HEADER_REFUSED, EndpointSettings, caused_by_tls, decode_answer
 
 T = TypeVar("T")
 ResourceT = TypeVar("ResourceT")
@@ -53,6 +53,7 @@ class AsyncHttpClient(EndpointSettings):
         retry_policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        self._httpx_transport = transport
         super().__init__(
             base_url,
             api_token,
@@ -62,35 +63,44 @@ class AsyncHttpClient(EndpointSettings):
             user_agent=user_agent,
             retry_policy=retry_policy,
         )
+
+    def _open(self) -> None:
+        """One pooled httpx client for the endpoint."""
+        timeout = self.timeout
         connect, read = timeout if isinstance(timeout, tuple) else (timeout, timeout)
         try:
             self._client = httpx.AsyncClient(
                 headers=self.headers,
-                verify=verify_tls,
+                verify=self.verify_tls,
                 timeout=httpx.Timeout(read, connect=connect),
                 follow_redirects=True,  # as requests does
-                transport=transport,
+                transport=self._httpx_transport,
             )
         except (UnicodeEncodeError, httpx.LocalProtocolError):
-            # The message would quote the header, i.e. the token.
-            raise errors.ConfigurationError(
-                "the API token or timezone holds characters an HTTP header cannot carry"
-            ) from None
+            raise errors.ConfigurationError(HEADER_REFUSED) from None
 
     def __repr__(self) -> str:
         return f"<AsyncHttpClient {self.base_url}>"
 
     async def run(self, plan: Plan[T]) -> T:
-        """Drive `plan` to its result (the async twin of `apirequest.run_plan`)."""
+        """Perform an operation described as a plan (see `apirequest.Plan`)."""
+        return await self.drive(plan, self.send)
+
+    async def drive(self, plan: Plan[T], send: Callable[[ApiRequest], Awaitable[Any]]) -> T:
+        """Drive `plan` to its result with `send` (the async twin of `apirequest.run_plan`)."""
         try:
-            request = next(plan)
+            step = next(plan)
             while True:
+                if isinstance(step, Pause):
+                    await asyncio.sleep(step.seconds)
+                    step = plan.send(None)
+                    continue
                 try:
-                    answer = await self.send(request)
+                    answer = await send(step)
                 except errors.CachetError as error:
-                    request = plan.throw(error)
+                    step = plan.throw(error)
                 else:
-                    request = plan.send(answer)
+                    step = plan.send(answer)
         except StopIteration as done:
             return cast(T, done.value)
         finally:
@@ -123,43 +133,22 @@ class AsyncHttpClient(EndpointSettings):
 
     async def send(self, request: ApiRequest) -> Any:
         """Perform one call, retried per `retry_policy` (as `HttpClient.send`)."""
-        tries = 0
-        while True:
-            tries += 1
-            try:
-                return await self.send_once(request)
-            except errors.CachetError as error:
-                if self.retry_policy.already_done(request, error, tries):
-                    return None
-                wait = self.retry_policy.wait_before_retry(request, error, tries)
-                if wait is None:
-                    raise
-                await asyncio.sleep(wait)
+        return await self.drive(self.retry_policy.retried(request), self.send_once)
 
     async def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `HttpClient.send`)."""
-        url = self.url_for(request.path)
-        shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         if self._client.is_closed:
             raise errors.ConfigurationError("this AsyncClient is closed: create a new one")
         started = time.perf_counter()
         try:
-            response = await self._client.request(
-                request.method, url, params=request.params or None, json=request.json
-            )
+            response = await self._client.request(**self.request_arguments(request))
         except httpx.TimeoutException as exc:
-            raise errors.TimeoutError(
-                f"{request.method} {shown_url} got no answer within {self.timeout} seconds"
-            ) from exc
+            raise self.timed_out(request, _delivery(exc)) from exc
         except (httpx.LocalProtocolError, UnicodeEncodeError):
-            raise errors.ConfigurationError(
-                "the API token or timezone holds characters an HTTP header cannot carry"
-            ) from None
+            raise errors.ConfigurationError(HEADER_REFUSED) from None
         except httpx.HTTPError as exc:
-            raise errors.ConnectionError(
-                f"{request.method} {shown_url} could not reach Cachet: {exc!r}"
-            ) from exc
-        return decode_answer(request, shown_url, started, response, self.api_token)
+            raise self.unreachable(request, _delivery(exc), repr(exc)) from exc
+        return decode_answer(request, self.shown_url(request), started, response, self.api_token)
 
     async def request(
         self,
@@ -186,3 +175,16 @@ class AsyncHttpClient(EndpointSettings):
         traceback: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+def _delivery(failure: httpx.HTTPError) -> errors.Delivery:
+    """How far a request went before httpx raised `failure`.
+
+    Connect errors and timeouts, and waiting for a pooled connection, mean nothing was sent;
+    everything after the connection was made may have reached the server.
+    """
+    if caused_by_tls(failure):
+        return errors.Delivery.TLS_FAILED
+    if isinstance(failure, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return errors.Delivery.NOT_SENT
+    return errors.Delivery.MAYBE_RECEIVED

@@ -7,7 +7,14 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
+from cachetclient.defaults import (
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    DEFAULT_TIMEZONE,
+    Timeout,
+)
 from cachetclient.errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -28,9 +35,9 @@ def Client(
     timeout: Timeout = DEFAULT_TIMEOUT,
     timezone: str | None = DEFAULT_TIMEZONE,
     user_agent: str | None = None,
-    max_retries: int = 2,
-    backoff_base: float = 0.5,
-    backoff_cap: float = 8.0,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
 ) -> ClientV1:
     """Create a Cachet client.
@@ -91,9 +98,9 @@ def AsyncClient(
     timeout: Timeout = DEFAULT_TIMEOUT,
     timezone: str | None = DEFAULT_TIMEZONE,
     user_agent: str | None = None,
-    max_retries: int = 2,
-    backoff_base: float = 0.5,
-    backoff_cap: float = 8.0,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
 ) -> AsyncClientV1:
     """Create a Cachet client for asyncio (needs the `async` extra: httpx).

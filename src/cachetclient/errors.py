@@ -15,11 +15,12 @@
         └── ServerError               5xx
 
 HTTP errors carry `status_code`, `method`, `url`, Cachet's `title` and `detail`, and the
-validation `messages`.
+validation `messages`. Errors without an answer carry `delivery`: how far the request went.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,12 +50,31 @@ class UnsupportedOperationError(CachetError):
     """The operation exists in the client's vocabulary but Cachet's API cannot perform it."""
 
 
+class Delivery(Enum):
+    """How far a request that got no answer went, as its transport saw it (read by `retry`)."""
+
+    NOT_SENT = "not sent"
+    """The connection failed before any byte of the request left: refused, unreachable,
+    name resolution, connect timeout. Sending it again cannot do anything twice."""
+    TLS_FAILED = "TLS failed"
+    """The TLS handshake failed (certificate, protocol): nothing left, and asking again
+    will not help."""
+    MAYBE_RECEIVED = "maybe received"
+    """The request may have reached the server: read timeout, reset, a cut answer."""
+
+
 class ConnectionError(CachetError, requests.exceptions.ConnectionError):
     """The request never got an answer: name resolution, refused connection, TLS, reset."""
+
+    delivery: Delivery = Delivery.MAYBE_RECEIVED
+    """How far the request went (unknown counts as maybe received)."""
 
 
 class TimeoutError(CachetError, requests.exceptions.Timeout):
     """Cachet did not answer within the configured timeout."""
+
+    delivery: Delivery = Delivery.MAYBE_RECEIVED
+    """How far the request went: `NOT_SENT` for a connect timeout."""
 
 
 class InvalidResponseError(CachetError):

@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timezone, tzinfo
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 from cachetclient import dates
 from cachetclient.clear import CLEAR, Clear
-
-if TYPE_CHECKING:
-    from cachetclient.base import Resource
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -278,6 +275,35 @@ TAG_NAMES = TagNames()
 ID_LIST = IdList()
 
 
+class _OwnersManager(Protocol):
+    """What a `Field` asks of its resource's manager."""
+
+    @property
+    def timezone(self) -> tzinfo | None: ...
+
+    def cleared_value(self, name: str, *, updating: bool = True) -> Any: ...
+
+
+class FieldOwner(Protocol):
+    """What a `Field` reads and writes on the resource it belongs to (`base.Resource`).
+
+    A protocol, so that this module need not import `base`, which imports it.
+    """
+
+    _data: dict[str, Any]
+
+    @property
+    def _manager(self) -> _OwnersManager: ...
+
+    @property
+    def attrs(self) -> dict[str, Any]: ...
+
+    @property
+    def timezone(self) -> tzinfo | None: ...
+
+    def mark_changed(self, name: str) -> None: ...
+
+
 class Field(Generic[T]):
     """A resource attribute backed by one key of the resource's JSON.
 
@@ -306,9 +332,9 @@ class Field(Generic[T]):
     def __get__(self, instance: None, owner: type) -> Field[T]: ...
 
     @overload
-    def __get__(self, instance: Resource, owner: type) -> T | None: ...
+    def __get__(self, instance: FieldOwner, owner: type) -> T | None: ...
 
-    def __get__(self, instance: Resource | None, owner: type) -> Field[T] | T | None:
+    def __get__(self, instance: FieldOwner | None, owner: type) -> Field[T] | T | None:
         if instance is None:
             return self
         raw = instance._data.get(self.key)
@@ -316,7 +342,7 @@ class Field(Generic[T]):
             return raw  # type: ignore[return-value]
         return self._decode(raw, instance._manager.timezone)
 
-    def __set__(self, instance: Resource, value: T | Clear | None) -> None:
+    def __set__(self, instance: FieldOwner, value: T | Clear | None) -> None:
         if not self.writable:
             raise AttributeError(f"{type(instance).__name__}.{self.name} is read-only")
         if value is None:

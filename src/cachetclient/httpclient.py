@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import threading
@@ -10,82 +9,28 @@ import time
 import warnings
 from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timezone, tzinfo
 from types import TracebackType
 from typing import Any, TypeVar
-from urllib.parse import urlencode, urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urlsplit
 
 import requests
-from urllib3.exceptions import InsecureRequestWarning
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    InsecureRequestWarning,
+    MaxRetryError,
+    NewConnectionError,
+)
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest, Plan, RawResponse, read_response, run_plan
+from cachetclient.apirequest import ApiRequest, Plan, run_plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
-from cachetclient.defaults import DEFAULT_TIMEOUT as DEFAULT_TIMEOUT
-from cachetclient.defaults import DEFAULT_TIMEZONE as DEFAULT_TIMEZONE
-from cachetclient.defaults import Timeout as Timeout
 from cachetclient.pagination import Item, ListWalker
-from cachetclient.retry import RetryPolicy
-
-logger = logging.getLogger("cachetclient")
+from cachetclient.transport import HEADER_REFUSED, EndpointSettings, caused_by_tls, decode_answer
+from cachetclient.transport import InsecureTLSWarning as InsecureTLSWarning
 
 T = TypeVar("T")
 ResourceT = TypeVar("ResourceT")
 ItemT = TypeVar("ItemT")
-
-
-class EndpointSettings:
-    """What both transports (`HttpClient`, `AsyncHttpClient`) know of the endpoint.
-
-    Args:
-        base_url: the API root, e.g. `https://status.example.com/api/v1`.
-        api_token: the Cachet API key; `None` sends requests as a guest.
-        verify_tls: verify TLS certificates (turn off only for self-signed test servers).
-        timeout: seconds, or (connect, read) seconds; `None` is refused so nothing hangs.
-        timezone: IANA zone sent as `Time-Zone` (aware dates); `None` (the default) leaves
-            Cachet's own zone in force (naive dates).
-        user_agent: the `User-Agent` header.
-        retry_policy: when failed calls are retried (`RetryPolicy()`: 2 retries, and a POST
-            only when it provably never left); `RetryPolicy(max_retries=0)` turns it off.
-    """
-
-    def __init__(
-        self,
-        base_url: str,
-        api_token: str | None = None,
-        *,
-        verify_tls: bool = True,
-        timeout: Timeout = DEFAULT_TIMEOUT,
-        timezone: str | None = DEFAULT_TIMEZONE,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-    ) -> None:
-        self.base_url = base_url.rstrip("/")
-        self.retry_policy = retry_policy or RetryPolicy()
-        # Cachet ignores surrounding spaces; a newline from an env file would break the header.
-        self.api_token = (api_token or "").strip() or None
-        self.verify_tls = verify_tls
-        self.timeout = _checked_timeout(timeout)
-        self.timezone_name = timezone
-        self.timezone = _zone(timezone)
-        if not verify_tls:
-            warn_insecure(self.base_url)
-        from cachetclient import __version__  # the package finishes importing first
-
-        self.headers = {
-            "Accept": "application/json",
-            "User-Agent": user_agent or f"cachet-client/{__version__}",
-        }
-        """The headers every request carries (token and timezone included)."""
-        if self.api_token:
-            self.headers["X-Cachet-Token"] = self.api_token
-        if timezone:
-            self.headers["Time-Zone"] = timezone
-
-    def url_for(self, path: str) -> str:
-        """The absolute URL of a path below the endpoint."""
-        return f"{self.base_url}/{path.lstrip('/')}"
 
 
 class HttpClient(EndpointSettings):
@@ -94,29 +39,13 @@ class HttpClient(EndpointSettings):
     Takes the arguments of `EndpointSettings`.
     """
 
-    def __init__(
-        self,
-        base_url: str,
-        api_token: str | None = None,
-        *,
-        verify_tls: bool = True,
-        timeout: Timeout = DEFAULT_TIMEOUT,
-        timezone: str | None = DEFAULT_TIMEZONE,
-        user_agent: str | None = None,
-        retry_policy: RetryPolicy | None = None,
-    ) -> None:
-        super().__init__(
-            base_url,
-            api_token,
-            verify_tls=verify_tls,
-            timeout=timeout,
-            timezone=timezone,
-            user_agent=user_agent,
-            retry_policy=retry_policy,
-        )
+    def _open(self) -> None:
+        """One pooled session for the endpoint, its environment read once."""
         self._session = requests.Session()
         self._session.headers.update(self.headers)
-        _read_environment_once(self._session, self.base_url, verify_tls)
+        _read_environment_once(self._session, self.base_url, self.verify_tls)
+        if not self.verify_tls:
+            _silence_urllib3_tls_warnings(self.base_url)
         self._local = threading.local()  # `run_many`'s worker threads keep a session here
 
     def __repr__(self) -> str:
@@ -205,32 +134,21 @@ class HttpClient(EndpointSettings):
         Raises:
             ConnectionError, TimeoutError: when no answer arrives.
         """
-        url = self.url_for(request.path)
-        shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
         session = getattr(self._local, "session", None) or self._session
         try:
-            response = session.request(
-                request.method,
-                url,
-                params=request.params or None,
-                json=request.json,
-                timeout=self.timeout,
-            )
+            response = session.request(**self.request_arguments(request), timeout=self.timeout)
         except requests.exceptions.InvalidHeader:
-            # The message of this error would quote the header, i.e. the token.
-            raise errors.ConfigurationError(
-                "the API token or timezone holds characters an HTTP header cannot carry"
+            raise errors.ConfigurationError(HEADER_REFUSED) from None
+        except requests.exceptions.InvalidJSONError as exc:  # nothing was sent
+            raise ValueError(
+                f"{request.method} {request.path}: the body is not JSON: {exc}"
             ) from None
         except requests.exceptions.Timeout as exc:
-            raise errors.TimeoutError(
-                f"{request.method} {shown_url} got no answer within {self.timeout} seconds"
-            ) from exc
+            raise self.timed_out(request, _delivery(exc)) from exc
         except requests.exceptions.RequestException as exc:
-            raise errors.ConnectionError(
-                f"{request.method} {shown_url} could not reach Cachet: {exc}"
-            ) from exc
-        return shown_url, started, response
+            raise self.unreachable(request, _delivery(exc), str(exc)) from exc
+        return self.shown_url(request), started, response
 
     def request(
         self,
@@ -259,21 +177,30 @@ class HttpClient(EndpointSettings):
         self.close()
 
 
-class InsecureTLSWarning(UserWarning):
-    """TLS certificates are not verified: anyone on the path can read the API token."""
+def _delivery(failure: requests.exceptions.RequestException) -> errors.Delivery:
+    """How far a request went before requests raised `failure`.
 
-
-def warn_insecure(base_url: str) -> None:
-    """Warn once for a client created with `verify_tls=False`.
-
-    urllib3 would warn again on every request to that host; those repeats are silenced.
+    Only connect failures count as not sent: refused, unreachable, name resolution, connect
+    timeout. Everything after the connection was made may have reached the server.
     """
-    warnings.warn(
-        f"TLS certificate verification is off for {base_url}: the API token can be read by "
-        "anyone between you and the server. Use verify_tls=False only with test servers.",
-        InsecureTLSWarning,
-        stacklevel=5,  # EndpointSettings, the transport, Client(), the caller
-    )
+    if isinstance(failure, requests.exceptions.SSLError) or caused_by_tls(failure):
+        return errors.Delivery.TLS_FAILED
+    if isinstance(failure, requests.exceptions.ConnectTimeout):
+        return errors.Delivery.NOT_SENT
+    if isinstance(failure, requests.exceptions.ConnectionError):
+        reason = failure.args[0] if failure.args else None
+        if isinstance(reason, MaxRetryError):
+            reason = reason.reason
+        if isinstance(reason, NewConnectionError | ConnectTimeoutError):
+            return errors.Delivery.NOT_SENT
+    return errors.Delivery.MAYBE_RECEIVED
+
+
+def _silence_urllib3_tls_warnings(base_url: str) -> None:
+    """urllib3 would warn on every request to a host whose certificate is not verified.
+
+    `EndpointSettings` warned once already (`InsecureTLSWarning`).
+    """
     host = re.escape(urlsplit(base_url).hostname or "")
     warnings.filterwarnings(
         "ignore", f"Unverified HTTPS request is being made to host '{host}'", InsecureRequestWarning
@@ -303,53 +230,3 @@ def _session_like(template: requests.Session) -> requests.Session:
     session.verify = template.verify
     session.auth = template.auth
     return session
-
-
-def _checked_timeout(timeout: Timeout) -> Timeout:
-    values = timeout if isinstance(timeout, tuple) else (timeout,)
-    if timeout is None or not all(
-        isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
-        for value in values
-    ):
-        raise errors.ConfigurationError(
-            f"timeout must be positive seconds or a (connect, read) pair, not {timeout!r}"
-        )
-    return timeout
-
-
-def _zone(name: str | None) -> tzinfo | None:
-    if not name:
-        return None
-    if name.upper() == "UTC":
-        return timezone.utc
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise errors.ConfigurationError(f"unknown timezone {name!r}: use an IANA name") from exc
-
-
-def decode_answer(
-    request: ApiRequest, shown_url: str, started: float, response: Any, api_token: str | None
-) -> Any:
-    """Log an answer and decode it (both transports; `response` is requests' or httpx's).
-
-    Raises:
-        HTTPError: (a subclass by status) carrying `response`, when Cachet answers an error.
-        InvalidResponseError: when the answer is not Cachet's JSON.
-    """
-    elapsed_ms = (time.perf_counter() - started) * 1000
-    logger.debug(
-        "%s %s -> %s (%.1f ms)", request.method, shown_url, response.status_code, elapsed_ms
-    )
-    raw = RawResponse(
-        status_code=response.status_code,
-        content_type=response.headers.get("Content-Type", ""),
-        body=response.content,
-        method=request.method,
-        url=str(response.url),
-    )
-    try:
-        return read_response(raw, api_token=api_token)
-    except errors.HTTPError as exc:
-        exc.response = response  # requests' or httpx's Response: the same attributes
-        raise

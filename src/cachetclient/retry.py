@@ -17,6 +17,10 @@ Rules, all in `RetryPolicy.reason_to_retry` and `RetryPolicy.delay`:
   error raised after the last try carries `tries` and says how many were made.
 * A retried DELETE that finds the resource gone (404) succeeds: an earlier try deleted it.
 
+Whether a request without an answer could have reached the server is its transport's report
+(`errors.Delivery` on the error), so this module imports no HTTP library. The loop itself is a
+plan (`RetryPolicy.retried`) that both transports drive.
+
 This is a loop of our own around one send rather than urllib3's `Retry`: urllib3 cannot tell
 a POST that never left from one that did (it only knows methods), it raises its own errors
 instead of the answer's typed error, and it neither logs retries nor reports the tries made.
@@ -27,19 +31,19 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
-import ssl
-import sys
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import TypeVar, cast
-
-import requests
-from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError
+from typing import Any, TypeVar
 
 from cachetclient import errors
-from cachetclient.apirequest import ApiRequest
+from cachetclient.apirequest import ApiRequest, Pause, Plan, run_plan
+from cachetclient.defaults import (
+    DEFAULT_BACKOFF_BASE,
+    DEFAULT_BACKOFF_CAP,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_RETRY_AFTER_CAP,
+)
 
 logger = logging.getLogger("cachetclient")
 
@@ -63,10 +67,10 @@ class RetryPolicy:
         retry_after_cap: the longest wait a server's `Retry-After` can impose, in seconds.
     """
 
-    max_retries: int = 2
-    backoff_base: float = 0.5
-    backoff_cap: float = 8.0
-    retry_after_cap: float = 30.0
+    max_retries: int = DEFAULT_MAX_RETRIES
+    backoff_base: float = DEFAULT_BACKOFF_BASE
+    backoff_cap: float = DEFAULT_BACKOFF_CAP
+    retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP
 
     def __post_init__(self) -> None:
         numbers = (self.backoff_base, self.backoff_cap, self.retry_after_cap)
@@ -81,14 +85,13 @@ class RetryPolicy:
         if isinstance(error, errors.HTTPError):
             repeatable = method in REPEATABLE_METHODS and error.status_code in RETRY_STATUSES
             return f"{error.status_code} {error.title or 'answer'}" if repeatable else None
-        if _is_tls_failure(error.__cause__):
-            return None  # a certificate problem does not heal by asking again
-        if isinstance(error, errors.ConnectionError | errors.TimeoutError):
-            if never_sent(error.__cause__):
-                return f"could not connect ({type(error.__cause__).__name__})"
-            if method in REPEATABLE_METHODS:
-                return "no answer" if isinstance(error, errors.TimeoutError) else "connection lost"
-        return None
+        if not isinstance(error, errors.ConnectionError | errors.TimeoutError):
+            return None
+        if error.delivery is errors.Delivery.NOT_SENT:
+            return f"could not connect ({type(error.__cause__).__name__})"
+        if error.delivery is errors.Delivery.MAYBE_RECEIVED and method in REPEATABLE_METHODS:
+            return "no answer" if isinstance(error, errors.TimeoutError) else "connection lost"
+        return None  # TLS_FAILED: a certificate problem does not heal by asking again
 
     def delay(self, retry: int, error: errors.CachetError) -> float:
         """Seconds to wait before retry number `retry` (1-based) after `error`."""
@@ -99,19 +102,28 @@ class RetryPolicy:
         return backoff * random.uniform(0.5, 1.0)
 
     def call(self, request: ApiRequest, send_once: Callable[[ApiRequest], T]) -> T:
-        """Send `request` with `send_once`, retrying as the rules allow."""
+        """Send `request` with `send_once`, retrying as the rules allow (`retried`, driven)."""
+        answer: T = run_plan(self.retried(request), send_once)
+        return answer
+
+    def retried(self, request: ApiRequest) -> Plan[Any]:
+        """The retry loop as a plan: `request` is yielded once per try, a `Pause` between tries.
+
+        Both transports drive it (`run_plan`, `AsyncHttpClient.drive`) with their send-once,
+        so the loop exists once. Returns the answer of the try that succeeded.
+        """
         tries = 0
         while True:
             tries += 1
             try:
-                return send_once(request)
+                return (yield request)
             except errors.CachetError as error:
                 if self.already_done(request, error, tries):
-                    return cast(T, None)
+                    return None
                 wait = self.wait_before_retry(request, error, tries)
                 if wait is None:
                     raise
-                time.sleep(wait)
+            yield Pause(wait)
 
     def already_done(self, request: ApiRequest, error: errors.CachetError, tries: int) -> bool:
         """Whether a failed retry shows an earlier try did the work (a DELETE finding 404)."""
@@ -126,10 +138,7 @@ class RetryPolicy:
     def wait_before_retry(
         self, request: ApiRequest, error: errors.CachetError, tries: int
     ) -> float | None:
-        """Seconds to wait before the next try after try `tries` failed; None: give up.
-
-        The sync `call` and the async client's loop both decide here.
-        """
+        """Seconds to wait before the next try after try `tries` failed; None: give up."""
         error.tries = tries
         reason = self.reason_to_retry(request.method, error)
         if reason is None or tries > self.max_retries:
@@ -145,39 +154,6 @@ class RetryPolicy:
             reason,
         )
         return wait
-
-
-def never_sent(cause: BaseException | None) -> bool:
-    """Whether a requests failure happened before any byte of the request left.
-
-    Only connect failures qualify: refused, unreachable, name resolution, connect timeout.
-    TLS failures are excluded (they do not heal by retrying), and so is everything after the
-    connection was made.
-    """
-    if _is_tls_failure(cause):
-        return False
-    httpx = sys.modules.get("httpx")  # the async client's transport, imported only there
-    if httpx is not None and isinstance(cause, httpx.ConnectError | httpx.TimeoutException):
-        return isinstance(cause, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
-    if isinstance(cause, requests.exceptions.ConnectTimeout):
-        return True
-    if isinstance(cause, requests.exceptions.ConnectionError):
-        reason = cause.args[0] if cause.args else None
-        if isinstance(reason, MaxRetryError):
-            reason = reason.reason
-        return isinstance(reason, NewConnectionError | ConnectTimeoutError)
-    return False
-
-
-def _is_tls_failure(cause: BaseException | None) -> bool:
-    """Whether a failure comes from TLS (requests' SSLError, or ssl's error inside httpx's)."""
-    for _ in range(8):  # exception chains are short; a bound guards against cycles
-        if cause is None:
-            return False
-        if isinstance(cause, requests.exceptions.SSLError | ssl.SSLError):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
 
 
 def _retry_after_seconds(error: errors.CachetError) -> float | None:

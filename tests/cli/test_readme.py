@@ -80,7 +80,7 @@ def _run_shell_line(line: str, env: dict[str, str], tmp_path: Path) -> None:
     elif words[0] == "cachet-emulator":
         _start_and_stop_emulator(words, env)
     else:
-        result = subprocess.run(
+        shell = subprocess.run(
             ["bash", "-euo", "pipefail", "-c", line],
             cwd=tmp_path,
             env=env,
@@ -88,7 +88,7 @@ def _run_shell_line(line: str, env: dict[str, str], tmp_path: Path) -> None:
             text=True,
             timeout=120,
         )
-        assert result.returncode == 0, f"{line}\n{result.stdout}\n{result.stderr}"
+        assert shell.returncode == 0, f"{line}\n{shell.stdout}\n{shell.stderr}"
 
 
 def _check_extras(requirements: list[str]) -> None:

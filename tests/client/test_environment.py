@@ -18,7 +18,7 @@ PROXY_ANSWER = json.dumps({"data": {"id": 7, "name": "Answered by the proxy"}}).
 def proxy(canned_server: Any, monkeypatch: pytest.MonkeyPatch) -> str:
     """A local stand-in for an HTTP proxy, named by HTTP_PROXY; NO_PROXY cleared."""
     endpoint = canned_server(200, "application/json", PROXY_ANSWER)
-    proxy_url = endpoint.removesuffix("/api/v1")
+    proxy_url: str = endpoint.removesuffix("/api/v1")
     for name in ("HTTP_PROXY", "http_proxy"):
         monkeypatch.setenv(name, proxy_url)
     for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -10,7 +11,7 @@ from cachet_emulator.app import ROUTES
 from cachet_emulator.routing import NEVER, REQUIRED, Route
 from tests.emulator.api import Api, errors_of, insert_row
 
-_ROWS = {
+_ROWS: dict[str, dict[str, Any]] = {
     "components": {"name": "C"},
     "component_groups": {"name": "G"},
     "incidents": {"name": "I", "status": 1, "message": "m"},

@@ -72,7 +72,7 @@ def test_keep_alive_connection_is_reused() -> None:
             response = session.get(emulator.endpoint + "/ping", timeout=5, stream=True)
             assert response.headers.get("connection", "keep-alive").lower() != "close"
             response.close()
-        pool = session.get_adapter(emulator.endpoint).poolmanager
+        pool = session.get_adapter(emulator.endpoint).poolmanager  # type: ignore[attr-defined]
         assert len(pool.pools) == 1
 
 

@@ -25,7 +25,7 @@ class Case:
     kind: str
     options: dict[str, Any]
     read_retried: bool  # a GET tries again (and succeeds once the fault is used up)
-    error: type[Exception]  # what a call raises when the fault persists
+    error: type[cachetclient.CachetError]  # what a call raises when the fault persists
     write_processed: bool  # the server acts on the POST before the fault strikes
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
 
 import pytest
 import requests
@@ -18,10 +19,10 @@ SECRET = "Sup3rSecretT0ken4242"
 
 
 @pytest.fixture
-def emulator_with_secret() -> CachetEmulator:
+def emulator_with_secret() -> Iterator[CachetEmulator]:
     """A running emulator whose token is SECRET."""
     with CachetEmulator(token=SECRET) as emulator:
-        yield emulator  # type: ignore[misc]
+        yield emulator
 
 
 def _exercise(endpoint: str, token: str, emulator: CachetEmulator | None) -> list[str]:

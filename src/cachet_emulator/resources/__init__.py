@@ -31,5 +31,9 @@ How a resource plugs in:
   (`status_name`, ...) after it.
 * Lists: `listing.search_conditions` (2.12), `listing.sort_order` (2.11), `listing.paginate`
   with a `listing.Query(table, where, order_by)`; ties are always broken by id ascending.
+* Versions: what 2.3 does differently is declared once at the top of the module, as a
+  `versions.Versioned` value named for the behaviour (`HIDDEN = until_23((), ("meta",))`),
+  and read with `call.pick(HIDDEN)`; never test the version in a branch. A handler that
+  differs as a whole is a `Versioned` handler in the route table.
 * Tests: `tests/emulator/test_<resource>.py` over HTTP with the `api` / `api23` fixtures.
 """

@@ -17,21 +17,27 @@ from cachet_emulator.listing import Query, paginate, search_conditions, sort_ord
 from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import components
 from cachet_emulator.schema import Row
+from cachet_emulator.versions import until_23
 
 TABLE = "component_groups"
-SEARCHABLE = ("id", "name", "order", "collapsed", "visible")
-SEARCHABLE_23 = ("id", "name", "collapsed")
-SORTABLE = SEARCHABLE
-SORTABLE_23 = ("id", "name", "order", "collapsed")
+SEARCHABLE = until_23(("id", "name", "order", "collapsed", "visible"), ("id", "name", "collapsed"))
+SORTABLE = until_23(SEARCHABLE.newest, ("id", "name", "order", "collapsed"))
+HIDDEN = until_23((), ("visible",))
+"""Columns 2.3 does not have (its groups are all visible)."""
+GUESTS_SEE_HIDDEN_GROUPS = until_23(False, True)
+ORDER_HONOURED = until_23(True, False)
+"""2.3 shares the always-descending bug of other lists; 2.4 honours `order` here."""
 # The model's attribute defaults, in the order a fresh ComponentGroup holds them.
 DEFAULTS: dict[str, Any] = {"order": 0, "collapsed": 0, "visible": 0}
-MODEL_RULES = {
-    "name": "required|string",
-    "order": "required|int",
-    "collapsed": "required|int|between:0,4",
-    "visible": "required|bool",
-}
-MODEL_RULES_23 = {"name": "required|string", "order": "int", "collapsed": "int"}
+MODEL_RULES = until_23(
+    {
+        "name": "required|string",
+        "order": "required|int",
+        "collapsed": "required|int|between:0,4",
+        "visible": "required|bool",
+    },
+    {"name": "required|string", "order": "int", "collapsed": "int"},
+)
 CREATE_FIELDS = (
     Field("name", "required|string"),
     Field("order", "required|int", cast=php.cast_int, default=0),
@@ -47,12 +53,8 @@ UPDATE_FIELDS = (
 )
 
 
-def _hidden(call: ApiCall) -> tuple[str, ...]:
-    return ("visible",) if call.is_23 else ()
-
-
 def _fields(call: ApiCall, fields: tuple[Field, ...]) -> tuple[Field, ...]:
-    return tuple(field for field in fields if field.name not in _hidden(call))
+    return tuple(field for field in fields if field.name not in call.pick(HIDDEN))
 
 
 def _enabled_components(call: ApiCall, group_id: int) -> list[Row]:
@@ -70,7 +72,7 @@ def lowest_human_status(call: ApiCall, members: list[Row]) -> str | None:
 
 def present(call: ApiCall, attributes: Row, with_components: bool = True) -> dict[str, Any]:
     """A group; the create shape has no `enabled_components*` (Quirk)."""
-    data = model_array(call, TABLE, attributes, hidden=_hidden(call))
+    data = model_array(call, TABLE, attributes, hidden=call.pick(HIDDEN))
     members = _enabled_components(call, int(attributes["id"]))
     if with_components:
         data["enabled_components"] = [components.present(call, row) for row in members]
@@ -82,11 +84,11 @@ def present(call: ApiCall, attributes: Row, with_components: bool = True) -> dic
 
 def list_groups(call: ApiCall) -> Reply:
     """GET /components/groups: guests see visible groups only (2.4); search, sort, pages."""
-    where = [] if call.authenticated or call.is_23 else [("visible", 1)]
-    searchable = SEARCHABLE_23 if call.is_23 else SEARCHABLE
-    where += search_conditions(call, TABLE, searchable, hidden=_hidden(call))
-    # 2.3 shares the always-descending bug; 2.4 honours `order` here.
-    ordering = sort_order(call, SORTABLE_23 if call.is_23 else SORTABLE, not call.is_23)
+    sees_hidden = call.authenticated or call.pick(GUESTS_SEE_HIDDEN_GROUPS)
+    where = [] if sees_hidden else [("visible", 1)]
+    hidden = call.pick(HIDDEN)
+    where += search_conditions(call, TABLE, call.pick(SEARCHABLE), hidden=hidden)
+    ordering = sort_order(call, call.pick(SORTABLE), call.pick(ORDER_HONOURED))
     return paginate(call, Query(TABLE, where, ordering), lambda row: present(call, row))
 
 
@@ -98,9 +100,9 @@ def show_group(call: ApiCall) -> Reply:
 def create_group(call: ApiCall) -> Reply:
     """POST /components/groups: new groups are hidden from guests by default (quirk 22)."""
     values = read_command(call, _fields(call, CREATE_FIELDS))
-    defaults = {k: v for k, v in DEFAULTS.items() if k not in _hidden(call)}
+    defaults = {k: v for k, v in DEFAULTS.items() if k not in call.pick(HIDDEN)}
     attributes = {**defaults, **values}
-    check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
+    check_model(call, attributes, call.pick(MODEL_RULES))
     now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
@@ -111,7 +113,7 @@ def update_group(call: ApiCall) -> Reply:
     """PUT /components/groups/{component_group}: absent order/visible become 0 (quirk 5)."""
     group = call.bound["component_group"]
     changes = without_nulls(read_command(call, _fields(call, UPDATE_FIELDS)))
-    save_changes(call, TABLE, group, changes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
+    save_changes(call, TABLE, group, changes, call.pick(MODEL_RULES))
     fresh = call.store.find(TABLE, group["id"])
     assert fresh is not None
     return item(present(call, fresh))

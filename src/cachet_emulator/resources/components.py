@@ -19,17 +19,20 @@ from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import tags
 from cachet_emulator.schema import Row
 from cachet_emulator.store import Store
+from cachet_emulator.versions import until_23
 
 TABLE = "components"
 SEARCHABLE = ("id", "name", "status", "order", "group_id", "enabled")
 SORTABLE = SEARCHABLE
-STATUS_NAMES = {
+_STATUS_NAMES = {
     0: "Unknown",
     1: "Operational",
     2: "Performance Issues",
     3: "Partial Outage",
     4: "Major Outage",
 }
+STATUS_NAMES = until_23(_STATUS_NAMES, {k: v for k, v in _STATUS_NAMES.items() if k != 0})
+"""The labels of component statuses (2.3 has none for 0)."""
 # The model's attribute defaults, in the order a fresh Component holds them.
 DEFAULTS: dict[str, Any] = {
     "order": 0,
@@ -39,15 +42,17 @@ DEFAULTS: dict[str, Any] = {
     "enabled": True,
     "meta": None,
 }
-MODEL_RULES = {
-    "name": "required|string",
-    "status": "required|int",
-    "order": "nullable|int",
-    "group_id": "nullable|int",
-    "link": "nullable|url",
-    "enabled": "required|bool",
-}
-MODEL_RULES_23 = {"name": "required|string", "status": "required|int", "link": "url"}
+MODEL_RULES = until_23(
+    {
+        "name": "required|string",
+        "status": "required|int",
+        "order": "nullable|int",
+        "group_id": "nullable|int",
+        "link": "nullable|url",
+        "enabled": "required|bool",
+    },
+    {"name": "required|string", "status": "required|int", "link": "url"},
+)
 CREATE_FIELDS = (
     Field("name", "required|string"),
     Field("description", "nullable|string"),
@@ -59,7 +64,7 @@ CREATE_FIELDS = (
     Field("meta", "nullable|array"),
     Field("tags", "nullable|string"),
 )
-UPDATE_FIELDS = (
+_UPDATE_FIELDS_24 = (
     Field("name", "nullable|string"),
     Field("description", "nullable|string"),
     Field("status", "nullable|int|min:0|max:4"),
@@ -73,34 +78,36 @@ UPDATE_FIELDS = (
 )
 # 2.3 casts status and enabled on update too, so omitting them writes 0 / true (Bug, 17.3);
 # it has no command rules, no meta and no silent.
-UPDATE_FIELDS_23 = (
-    Field("name"),
-    Field("description"),
-    Field("status", cast=php.cast_int),
-    Field("link"),
-    Field("order"),
-    Field("group_id"),
-    Field("enabled", cast=php.cast_bool, default=True),
-    Field("tags"),
+UPDATE_FIELDS = until_23(
+    _UPDATE_FIELDS_24,
+    (
+        Field("name"),
+        Field("description"),
+        Field("status", cast=php.cast_int),
+        Field("link"),
+        Field("order"),
+        Field("group_id"),
+        Field("enabled", cast=php.cast_bool, default=True),
+        Field("tags"),
+    ),
 )
+HIDDEN = until_23((), ("meta",))
+"""Columns 2.3 does not have."""
+FILTERS_BY_TAG = until_23(True, False)
+"""Whether `GET /components?tags=...` filters (2.3 ignores `tags`)."""
+KEEPS_EMPTY_TAG_NAMES = until_23(False, True)
+"""Whether `tags=a,,b` makes a tag of the empty name (2.3 does)."""
 WRITABLE = ("name", "description", "status", "link", "order", "group_id", "enabled", "meta")
 
 
-def _hidden(call: ApiCall) -> tuple[str, ...]:
-    """Columns the emulated version does not have (2.3 components have no meta)."""
-    return ("meta",) if call.is_23 else ()
-
-
 def status_name(call: ApiCall, status: int) -> str:
-    """The label of a component status (2.3 has none for 0)."""
-    if call.is_23 and status == 0:
-        return "cachet.components.status.0"
-    return STATUS_NAMES.get(status, f"cachet.components.status.{status}")
+    """The label of a component status."""
+    return call.pick(STATUS_NAMES).get(status, f"cachet.components.status.{status}")
 
 
 def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
     """A component as the API shows it (GET shape for a row, create shape for a fresh one)."""
-    data = model_array(call, TABLE, attributes, hidden=_hidden(call))
+    data = model_array(call, TABLE, attributes, hidden=call.pick(HIDDEN))
     data["status_name"] = status_name(call, php.cast_int(attributes.get("status")))
     data["tags"] = tags.tag_map(call.store, int(attributes["id"]))
     return data
@@ -111,12 +118,12 @@ def list_components(call: ApiCall) -> Reply:
     where = [] if call.authenticated else [("enabled", 1)]
     extra_sql, extra_parameters = "", list[str]()
     requested_tags = call.input.get("tags")
-    if not call.is_23 and php.cast_bool(requested_tags):
+    if call.pick(FILTERS_BY_TAG) and php.cast_bool(requested_tags):
         slugs = requested_tags if isinstance(requested_tags, list) else [requested_tags]
         if isinstance(requested_tags, dict):
             slugs = list(requested_tags.values())
         extra_sql, extra_parameters = tags.components_with_any_tag([str(s) for s in slugs])
-    where += search_conditions(call, TABLE, SEARCHABLE, _hidden(call))
+    where += search_conditions(call, TABLE, SEARCHABLE, call.pick(HIDDEN))
     query = Query(TABLE, where, sort_order(call, SORTABLE), extra_sql, extra_parameters)
     return paginate(call, query, lambda row: present(call, row))
 
@@ -130,9 +137,9 @@ def create_component(call: ApiCall) -> Reply:
     """POST /components."""
     values = read_command(call, CREATE_FIELDS)
     attributes = {**DEFAULTS, **without_nulls(values, WRITABLE)}
-    for name in _hidden(call):
+    for name in call.pick(HIDDEN):
         del attributes[name]
-    check_model(call, attributes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
+    check_model(call, attributes, call.pick(MODEL_RULES))
     now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
     attributes["id"] = call.store.insert(TABLE, attributes)
@@ -143,7 +150,7 @@ def create_component(call: ApiCall) -> Reply:
 def update_component(call: ApiCall) -> Reply:
     """PUT /components/{component}: partial; `tags` replaces the tags when non-empty."""
     component = call.bound["component"]
-    values = read_command(call, UPDATE_FIELDS_23 if call.is_23 else UPDATE_FIELDS)
+    values = read_command(call, call.pick(UPDATE_FIELDS))
     changes = without_nulls(values, [name for name in WRITABLE if name in values])
     write_changes(call, component, changes)
     _apply_tags(call, component["id"], values["tags"])
@@ -152,7 +159,7 @@ def update_component(call: ApiCall) -> Reply:
 
 def write_changes(call: ApiCall, component: Row, changes: dict[str, Any]) -> None:
     """Save changed attributes of a component after its model rules (also used by incidents)."""
-    save_changes(call, TABLE, component, changes, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
+    save_changes(call, TABLE, component, changes, call.pick(MODEL_RULES))
 
 
 def delete_component(call: ApiCall) -> Reply:
@@ -170,7 +177,7 @@ def _apply_tags(call: ApiCall, component_id: int, value: Any) -> None:
         raise server_error()  # preg_split() on an array crashes in Cachet
     if not php.cast_bool(value):
         return
-    names = tags.split_names(php.to_string(value), keep_empty=call.is_23)
+    names = tags.split_names(php.to_string(value), keep_empty=call.pick(KEEPS_EMPTY_TAG_NAMES))
     tags.replace_tags(call.store, component_id, names)
 
 

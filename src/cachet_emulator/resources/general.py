@@ -7,24 +7,34 @@ import time
 from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall, Reply, item
 from cachet_emulator.errors import server_error
+from cachet_emulator.versions import until_23
 
 # /status texts: status -> (one or no component, several components).
-STATUS_TEXTS = {
-    "success": ("System operational", "All systems are operational"),
-    "info": ("The system is experiencing issues", "Some systems are experiencing issues"),
-    "danger": (
-        "The system is experiencing major issues",
-        "Some systems are experiencing major issues",
-    ),
-}
-STATUS_TEXTS_23 = {
-    "success": ("System operational", "All systems are operational"),
-    "info": ("The system is currently experiencing issues", "Some systems are experiencing issues"),
-    "danger": (
-        "The service experiencing a major outage",
-        "Some systems are experiencing a major outage",
-    ),
-}
+STATUS_TEXTS = until_23(
+    {
+        "success": ("System operational", "All systems are operational"),
+        "info": ("The system is experiencing issues", "Some systems are experiencing issues"),
+        "danger": (
+            "The system is experiencing major issues",
+            "Some systems are experiencing major issues",
+        ),
+    },
+    {
+        "success": ("System operational", "All systems are operational"),
+        "info": (
+            "The system is currently experiencing issues",
+            "Some systems are experiencing issues",
+        ),
+        "danger": (
+            "The service experiencing a major outage",
+            "Some systems are experiencing a major outage",
+        ),
+    },
+)
+STATUS_CACHED = until_23(True, False)
+"""Whether `/status` sends `cache-control` (2.4's max-age is a Unix time, quirk 20)."""
+GUESTS_SEE_HIDDEN_GROUPS = until_23(False, True)
+"""Whether a guest's `/status` counts components in hidden groups."""
 
 
 def ping(call: ApiCall) -> Reply:
@@ -53,24 +63,23 @@ def version(call: ApiCall) -> Reply:
 def status(call: ApiCall) -> Reply:
     """GET /status: the overall system status; 2.4's max-age is a Unix time (quirk 20)."""
     state, message = overall_status(call)
-    headers = {} if call.is_23 else {"cache-control": f"max-age={int(time.time()) + 30}, public"}
+    headers: dict[str, str] = {}
+    if call.pick(STATUS_CACHED):
+        headers = {"cache-control": f"max-age={int(time.time()) + 30}, public"}
     return Reply(200, {"data": {"status": state, "message": message}}, headers)
 
 
 def overall_status(call: ApiCall) -> tuple[str, str]:
     """The system status (`success`, `info` or `danger`) and its message, as the caller sees it."""
     statuses = _component_statuses(call)
-    if call.is_23:
-        state, texts = _state_23(call, statuses), STATUS_TEXTS_23
-    else:
-        state, texts = _state_24(call, statuses), STATUS_TEXTS
-    return state, texts[state][0 if len(statuses) <= 1 else 1]
+    state = call.pick(STATE)(call, statuses)
+    return state, call.pick(STATUS_TEXTS)[state][0 if len(statuses) <= 1 else 1]
 
 
 def _component_statuses(call: ApiCall) -> list[int]:
     """Statuses of enabled components; 2.4 guests skip those in hidden groups."""
     sql = 'SELECT c."status" FROM components c WHERE c."enabled" = 1 AND c."deleted_at" IS NULL'
-    if not call.is_23 and not call.authenticated:
+    if not call.pick(GUESTS_SEE_HIDDEN_GROUPS) and not call.authenticated:
         sql += ' AND NOT EXISTS (SELECT 1 FROM component_groups g WHERE g."id" = c."group_id"'
         sql += ' AND g."visible" = 0)'
     return [php.cast_int(row[0]) for row in call.store.connection.execute(sql)]
@@ -108,3 +117,7 @@ def _state_23(call: ApiCall, statuses: list[int]) -> str:
         if row is None or php.cast_int(row[0]) == 4:
             return "success"
     return "info"
+
+
+STATE = until_23(_state_24, _state_23)
+"""How `/status` judges the overall state from the components and incidents."""

@@ -14,21 +14,24 @@ from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import components
 from cachet_emulator.schema import Row
 from cachet_emulator.store import Store
+from cachet_emulator.versions import until_23
 
 TABLE = "incidents"
 META_TABLE = "incident_meta"
 UPDATES_TABLE = "incident_updates"
 TIMESTAMPS = ("occurred_at", "created_at", "updated_at")
-# Columns of the 2.4 table that 2.3 does not have.
-COLUMNS_MISSING_IN_23 = ("user_id", "stickied", "notifications", "occurred_at")
+HIDDEN = until_23((), ("user_id", "stickied", "notifications", "occurred_at"))
+"""Columns of the 2.4 table that 2.3 does not have."""
 # Appendix A: label and icon per status; 0 has no English label in 2.4 (Quirk).
-HUMAN_STATUSES = {
+_HUMAN_STATUSES = {
     0: "cachet.incidents.status.0",
     1: "Investigating",
     2: "Identified",
     3: "Watching",
     4: "Fixed",
 }
+HUMAN_STATUSES = until_23(_HUMAN_STATUSES, {**_HUMAN_STATUSES, 0: "Scheduled"})
+"""The labels of incident statuses (2.3 calls 0 `Scheduled`)."""
 ICONS = {
     0: "icon ion-android-calendar",
     1: "icon ion-flag oranges",
@@ -42,10 +45,8 @@ UPDATES_NEWEST_FIRST = [("created_at", True), ("id", True)]
 
 
 def human_status(call: ApiCall, status: int) -> str:
-    """The label of an incident status (2.3 calls 0 `Scheduled`)."""
-    if call.is_23 and status == 0:
-        return "Scheduled"
-    return HUMAN_STATUSES.get(status, f"cachet.incidents.status.{status}")
+    """The label of an incident status."""
+    return call.pick(HUMAN_STATUSES).get(status, f"cachet.incidents.status.{status}")
 
 
 def fresh(call: ApiCall, incident_id: int) -> Row:
@@ -58,12 +59,14 @@ def fresh(call: ApiCall, incident_id: int) -> Row:
 def present(
     call: ApiCall, row: Row, with_component: bool = False, component: Row | None = None
 ) -> dict[str, Any]:
-    """An incident in the GET shape; `with_component` adds `component` (quirk 28)."""
-    if call.is_23:
-        return present_23(call, row)
-    data = model_array(call, TABLE, row, TIMESTAMPS)
-    facts = _facts(call, row)
-    data["is_resolved"] = facts.pop("is_resolved")
+    """An incident in the GET shape; `with_component` adds `component` (2.4, quirk 28)."""
+    return call.pick(PRESENT)(call, row, with_component, component)
+
+
+def _present_24(
+    call: ApiCall, row: Row, with_component: bool, component: Row | None
+) -> dict[str, Any]:
+    data, facts = _attributes_and_facts(call, row)
     data["meta"] = meta_of(call, row["id"])
     data["updates"] = facts.pop("updates")
     if with_component:
@@ -75,23 +78,35 @@ def present_created(
     call: ApiCall, attributes: Row, with_component: bool, component: Row | None
 ) -> dict[str, Any]:
     """The create shape: fresh attributes, then the presenter's fields, `meta` last."""
-    data = model_array(call, TABLE, attributes, TIMESTAMPS)
-    facts = _facts(call, attributes)
-    data["is_resolved"] = facts.pop("is_resolved")
+    data, facts = _attributes_and_facts(call, attributes)
     if with_component:
         data["component"] = _component(call, component)
     return {**data, **facts, "meta": meta_of(call, attributes["id"])}
 
 
-def present_23(call: ApiCall, row: Row) -> dict[str, Any]:
+def _present_23(
+    call: ApiCall, row: Row, with_component: bool, component: Row | None
+) -> dict[str, Any]:
     """A 2.3 incident: table columns with `scheduled_at` (always now), then `human_status`."""
     data: dict[str, Any] = {}
-    for key, value in model_array(call, TABLE, row, hidden=COLUMNS_MISSING_IN_23).items():
+    for key, value in model_array(call, TABLE, row, hidden=call.pick(HIDDEN)).items():
         if key == "created_at":
             data["scheduled_at"] = call.present_time(None)
         data[key] = value
     data["human_status"] = human_status(call, php.cast_int(row["status"]))
     return data
+
+
+def _attributes_and_facts(call: ApiCall, attributes: Row) -> tuple[dict[str, Any], Row]:
+    """The presented attributes with `is_resolved` after them, and the other facts to add."""
+    data = model_array(call, TABLE, attributes, TIMESTAMPS)
+    facts = _facts(call, attributes)
+    data["is_resolved"] = facts.pop("is_resolved")
+    return data, facts
+
+
+PRESENT = until_23(_present_24, _present_23)
+"""How an incident is shown (2.3 has no meta, updates or `component`)."""
 
 
 def meta_of(call: ApiCall, incident_id: int) -> dict[str, Any] | list[Any]:

@@ -1,4 +1,5 @@
-"""Incidents (spec 8; 2.3 in `incidents_23`, shapes in `incident_presenter`): the handlers."""
+"""Incidents (spec 8; 2.3's create and update in `incidents_23`, shapes in
+`incident_presenter`): the handlers."""
 
 from __future__ import annotations
 
@@ -10,14 +11,21 @@ from cachet_emulator.api_call import ApiCall, Reply, item, no_content
 from cachet_emulator.commands import Field, check_model, read_command, save_changes
 from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate, search_conditions, sort_order
-from cachet_emulator.resources import components, incident_templating, incidents_23
+from cachet_emulator.resources import components, incident_templating
 from cachet_emulator.resources import incident_presenter as presenter
 from cachet_emulator.schema import Row
+from cachet_emulator.versions import until_23
 
 TABLE = presenter.TABLE
 META_TABLE = presenter.META_TABLE
-SEARCHABLE = ("id", "user_id", "component_id", "name", "status", "visible", "stickied")
-SORTABLE = ("id", "user_id", "name", "status", "visible", "stickied", "message", "occurred_at")
+SEARCHABLE = until_23(
+    ("id", "user_id", "component_id", "name", "status", "visible", "stickied"),
+    ("id", "component_id", "name", "status", "visible"),
+)
+SORTABLE = until_23(
+    ("id", "user_id", "name", "status", "visible", "stickied", "message", "occurred_at"),
+    ("id", "name", "status", "visible", "message"),
+)
 # The model's attribute defaults, in the order a fresh Incident holds them.
 DEFAULTS: dict[str, Any] = {"stickied": False, "notifications": False}
 MODEL_RULES = {
@@ -66,11 +74,9 @@ TEMPLATE_INCIDENT_KEYS = ("name", "status", "message", "visible", "notify", "sti
 def list_incidents(call: ApiCall) -> Reply:
     """GET /incidents: guests see visible incidents only; search, sort, pages."""
     where = [] if call.authenticated else [("visible", 1)]
-    hidden = presenter.COLUMNS_MISSING_IN_23 if call.is_23 else ()
-    searchable = incidents_23.SEARCHABLE if call.is_23 else SEARCHABLE
-    where += search_conditions(call, TABLE, searchable, hidden)
-    sortable = incidents_23.SORTABLE if call.is_23 else SORTABLE
-    query = Query(TABLE, where, sort_order(call, sortable))
+    hidden = call.pick(presenter.HIDDEN)
+    where += search_conditions(call, TABLE, call.pick(SEARCHABLE), hidden)
+    query = Query(TABLE, where, sort_order(call, call.pick(SORTABLE)))
     return paginate(call, query, lambda row: presenter.present(call, row))
 
 
@@ -87,8 +93,6 @@ def require_array(call: ApiCall, name: str) -> None:
 
 def create_incident(call: ApiCall) -> Reply:
     """POST /incidents: template, meta, the component side effect and the `component` key."""
-    if call.is_23:
-        return incidents_23.create_incident(call)
     require_array(call, "vars")
     require_array(call, "meta")
     values = read_command(call, CREATE_FIELDS)
@@ -111,8 +115,6 @@ def create_incident(call: ApiCall) -> Reply:
 
 def update_incident(call: ApiCall) -> Reply:
     """PUT /incidents/{incident}: visible/stickied reset when omitted (quirk 6); no meta."""
-    if call.is_23:
-        return incidents_23.update_incident(call)
     incident = call.bound["incident"]
     require_array(call, "vars")
     values = read_command(call, UPDATE_FIELDS)

@@ -18,8 +18,6 @@ from cachet_emulator.presenting import model_array
 from cachet_emulator.resources import components, incident_templating
 from cachet_emulator.resources import incident_presenter as presenter
 
-SEARCHABLE = ("id", "component_id", "name", "status", "visible")
-SORTABLE = ("id", "name", "status", "visible", "message")
 MODEL_RULES = {
     "component_id": "int",
     "name": "required",
@@ -91,7 +89,7 @@ def update_incident(call: ApiCall) -> Reply:
         changes["created_at"] = clock.stored(created_at)
     save_changes(call, presenter.TABLE, incident, changes, MODEL_RULES)
     _set_component_status(call, values)
-    return item(presenter.present_23(call, presenter.fresh(call, incident["id"])))
+    return item(presenter.present(call, presenter.fresh(call, incident["id"])))
 
 
 def _message(call: ApiCall, values: dict[str, Any], variables: Any) -> Any:

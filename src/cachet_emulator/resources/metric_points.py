@@ -13,17 +13,22 @@ from cachet_emulator.listing import Query, paginate
 from cachet_emulator.presenting import model_array
 from cachet_emulator.resources.metrics import stored_decimal
 from cachet_emulator.schema import Row
+from cachet_emulator.versions import until_23
 
 TABLE = "metric_points"
 # The command calls the timestamp `created_at`, so messages say "created at" (quirk 27).
 NAMES = {"timestamp": "created at"}
 CREATE_FIELDS = (Field("value", "required|numeric"), Field("timestamp", "nullable|int"))
 # The update command casts the value to float, so a missing value becomes 0 (quirk 7).
-UPDATE_FIELDS = (
-    Field("value", "nullable|numeric", cast=php.cast_float),
-    Field("timestamp", "nullable|string"),
+UPDATE_FIELDS = until_23(
+    (
+        Field("value", "nullable|numeric", cast=php.cast_float),
+        Field("timestamp", "nullable|string"),
+    ),
+    (Field("value", cast=php.cast_float), Field("timestamp")),
 )
-UPDATE_FIELDS_23 = (Field("value", cast=php.cast_float), Field("timestamp"))
+ORDER = until_23([("created_at", True)], [])
+"""The order of a metric's points: newest first (2.3: by id)."""
 ROUNDING_SECONDS = 30
 # metric_points.value is DECIMAL(15,3).
 VALUE_MAXIMUM = 999999999999.999
@@ -39,8 +44,7 @@ def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
 def list_points(call: ApiCall) -> Reply:
     """GET /metrics/{metric}/points: newest first (2.3: by id); `sort` is ignored."""
     where = [("metric_id", call.bound["metric"]["id"])]
-    order_by = [] if call.is_23 else [("created_at", True)]
-    return paginate(call, Query(TABLE, where, order_by), lambda row: present(call, row))
+    return paginate(call, Query(TABLE, where, call.pick(ORDER)), lambda row: present(call, row))
 
 
 def create_point(call: ApiCall) -> Reply:
@@ -64,7 +68,7 @@ def create_point(call: ApiCall) -> Reply:
         created = _moment(call, values["timestamp"])
         attributes.update(created_at=clock.stored(created), updated_at=stamp)
     else:
-        created = now if call.is_23 else _rounded(now)
+        created = call.pick(STORED_MOMENT)(now)
         attributes.update(updated_at=stamp, created_at=clock.stored(created))
     attributes["id"] = call.store.insert(TABLE, {**attributes, "value": value})
     return item(present(call, attributes))
@@ -73,7 +77,7 @@ def create_point(call: ApiCall) -> Reply:
 def update_point(call: ApiCall) -> Reply:
     """PUT /metrics/{metric}/points/{metric_point}: value (absent: 0), timestamp, new metric."""
     point = call.bound["metric_point"]
-    values = read_command(call, UPDATE_FIELDS_23 if call.is_23 else UPDATE_FIELDS, NAMES)
+    values = read_command(call, call.pick(UPDATE_FIELDS), NAMES)
     value = stored_decimal(values["value"], VALUE_MAXIMUM)
     changes: Row = {"metric_id": call.bound["metric"]["id"], "value": value}
     if php.cast_bool(values["timestamp"]):
@@ -100,11 +104,9 @@ def _point_to_aggregate(call: ApiCall, metric: Row, value: float, now: datetime)
 
 
 def _window_start(call: ApiCall, threshold: int, now: datetime) -> str:
-    """2.4: now - (threshold - 1) minutes, at the start of that minute; 2.3: now - threshold."""
+    """The start of the aggregation window, as stored."""
     try:
-        if call.is_23:
-            return clock.stored(now - timedelta(minutes=threshold))
-        return clock.stored((now - timedelta(minutes=threshold - 1)).replace(second=0))
+        return clock.stored(call.pick(WINDOW_START)(now, threshold))
     except OverflowError:
         # Only 2.3 stores thresholds this large; the window then reaches either end of time.
         return "0000-00-00 00:00:00" if threshold > 0 else "9999-12-31 23:59:59"
@@ -122,7 +124,7 @@ def _moment(call: ApiCall, timestamp: Any) -> datetime:
     except (OverflowError, OSError, ValueError):
         # Outside what a timestamp column holds; answered like a bad value (our choice).
         raise validation_failed(["The created at must be an integer."]) from None
-    return moment if call.is_23 else _rounded(moment)
+    return call.pick(STORED_MOMENT)(moment)
 
 
 def _rounded(moment: datetime) -> datetime:
@@ -130,3 +132,22 @@ def _rounded(moment: datetime) -> datetime:
     seconds = int(moment.timestamp())
     rounded = (seconds + ROUNDING_SECONDS // 2) // ROUNDING_SECONDS * ROUNDING_SECONDS
     return datetime.fromtimestamp(rounded, timezone.utc)
+
+
+def _exact(moment: datetime) -> datetime:
+    return moment
+
+
+def _window_start_24(now: datetime, threshold: int) -> datetime:
+    return (now - timedelta(minutes=threshold - 1)).replace(second=0)
+
+
+def _window_start_23(now: datetime, threshold: int) -> datetime:
+    return now - timedelta(minutes=threshold)
+
+
+STORED_MOMENT = until_23(_rounded, _exact)
+"""What a point's moment is stored as: 2.4 rounds it to 30 s, 2.3 keeps it exact."""
+WINDOW_START = until_23(_window_start_24, _window_start_23)
+"""Where the window of equal values that are counted, not added, starts (`threshold` in
+minutes): 2.4 at the start of the minute `threshold - 1` minutes ago, 2.3 `threshold` ago."""

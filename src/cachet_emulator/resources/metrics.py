@@ -20,10 +20,13 @@ from cachet_emulator.errors import bad_request, server_error, validation_failed
 from cachet_emulator.listing import Query, paginate, sort_order
 from cachet_emulator.presenting import model_array
 from cachet_emulator.schema import Row
+from cachet_emulator.versions import until_23
 
 TABLE = "metrics"
-SORTABLE = ("id", "name", "display_chart", "default_value", "calc_type", "order", "visible")
-SORTABLE_23 = SORTABLE[:-1]
+_COLUMNS = ("id", "name", "display_chart", "default_value", "calc_type", "order", "visible")
+SORTABLE = until_23(_COLUMNS, _COLUMNS[:-1])
+HIDDEN = until_23((), ("visible",))
+"""Columns 2.3 does not have."""
 DEFAULT_VIEW_NAMES = {0: "Last Hour", 1: "Last 12 Hours", 2: "Week", 3: "Month"}
 # A fresh Metric holds its defaults in this order; `suffix` and `description` are filled after
 # them. Every key is always set on create, so this is the whole create shape (spec 11.4).
@@ -40,7 +43,7 @@ MODEL_RULES = {
     "default_view": "required|numeric|between:0,3",
     "visible": "required|numeric|between:0,2",
 }
-MODEL_RULES_23 = {
+_MODEL_RULES_23 = {
     "name": "required",
     "suffix": "required",
     "display_chart": "bool",
@@ -118,14 +121,14 @@ def default_view_name(default_view: Any) -> str:
 
 def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
     """A metric as the API shows it (GET shape for a row, create shape for a fresh one)."""
-    data = model_array(call, TABLE, attributes, hidden=("visible",) if call.is_23 else ())
+    data = model_array(call, TABLE, attributes, hidden=call.pick(HIDDEN))
     data["default_view_name"] = default_view_name(attributes.get("default_view"))
     return data
 
 
 def list_metrics(call: ApiCall) -> Reply:
     """GET /metrics: every metric to anyone (visible is not enforced), sortable, paged."""
-    order_by = sort_order(call, SORTABLE_23 if call.is_23 else SORTABLE)
+    order_by = sort_order(call, call.pick(SORTABLE))
     return paginate(call, Query(TABLE, [], order_by), lambda row: present(call, row))
 
 
@@ -137,10 +140,8 @@ def show_metric(call: ApiCall) -> Reply:
 def create_metric(call: ApiCall) -> Reply:
     """POST /metrics: command rules, model rules, the divide-by-60 check, then the insert."""
     values = read_command(call, _with_view_alias(call, CREATE_FIELDS, 1))
-    attributes = {name: values[name] for name in CREATE_ORDER}
-    if call.is_23:
-        del attributes["visible"]
-    _check_model(call, attributes)
+    attributes = {name: values[name] for name in CREATE_ORDER if name not in call.pick(HIDDEN)}
+    call.pick(CHECK_MODEL)(call, attributes)
     stored = {name: _stored(name, value) for name, value in attributes.items()}
     now = clock.stored_now()
     attributes.update(updated_at=now, created_at=now)
@@ -152,10 +153,8 @@ def update_metric(call: ApiCall) -> Reply:
     """PUT /metrics/{metric}: partial; only the non-null fields are written."""
     metric = call.bound["metric"]
     values = read_command(call, _with_view_alias(call, UPDATE_FIELDS, None))
-    changes = without_nulls(values)
-    if call.is_23:
-        changes.pop("visible", None)
-    _check_model(call, {**metric, **changes})
+    changes = {k: v for k, v in without_nulls(values).items() if k not in call.pick(HIDDEN)}
+    call.pick(CHECK_MODEL)(call, {**metric, **changes})
     stored = {name: _stored(name, value) for name, value in changes.items()}
     save_changes(call, TABLE, metric, stored, {})
     row = call.store.find(TABLE, metric["id"])
@@ -179,15 +178,20 @@ def _with_view_alias(call: ApiCall, fields: tuple[Field, ...], fallback: Any) ->
     )
 
 
+def _check_model_23(call: ApiCall, attributes: Row) -> None:
+    """The model rules of 2.3 (Laravel 5.2 skips every non-implicit rule of an empty value)."""
+    check_model(call, without_nulls(attributes), _MODEL_RULES_23)
+
+
 def _check_model(call: ApiCall, attributes: Row) -> None:
     """The model rules, then Cachet's own check that the threshold divides an hour."""
-    if call.is_23:
-        # Laravel 5.2 skips every non-implicit rule of an empty value.
-        check_model(call, without_nulls(attributes), MODEL_RULES_23)
-        return
     check_model(call, attributes, MODEL_RULES)
     threshold = php.cast_int(attributes.get("threshold"))
     if threshold == 0:
         raise server_error()  # 60 % 0: PHP's division by zero
     if 60 % abs(threshold) != 0:
         raise validation_failed(["Threshold must divide by 60."])
+
+
+CHECK_MODEL = until_23(_check_model, _check_model_23)
+"""How a metric about to be saved is checked."""

@@ -13,19 +13,22 @@ from cachet_emulator.errors import server_error
 from cachet_emulator.listing import Query, paginate
 from cachet_emulator.presenting import model_array, utc_array
 from cachet_emulator.schema import Row
+from cachet_emulator.versions import until_23
 
 TABLE = "subscribers"
 VERIFY_CODE_LENGTH = 42
 VERIFY_CODE_ALPHABET = string.ascii_letters + string.digits
-MODEL_RULES = {"email": "nullable|email"}
-MODEL_RULES_23 = {"email": "required|email"}
+MODEL_RULES = until_23({"email": "nullable|email"}, {"email": "required|email"})
 CREATE_FIELDS = (Field("email", "required|email"), Field("verify"), Field("components"))
-HIDDEN_23 = ("phone_number", "slack_webhook_url")
+HIDDEN = until_23((), ("phone_number", "slack_webhook_url"))
+"""Columns 2.3 does not have."""
+HAS_VERIFICATION_SETTING = until_23(True, False)
+"""2.4 takes the skip_subscriber_verification setting; 2.3 has no such setting."""
 
 
 def present(call: ApiCall, attributes: Row) -> dict[str, Any]:
     """A subscriber: verified_at in the long format (now when unverified), subscriptions raw."""
-    data = model_array(call, TABLE, attributes, hidden=HIDDEN_23 if call.is_23 else ())
+    data = model_array(call, TABLE, attributes, hidden=call.pick(HIDDEN))
     verified_at = clock.present_long(attributes.get("verified_at"), call.zone_name)
     if "verified_at" in data:
         data["verified_at"] = verified_at
@@ -50,7 +53,7 @@ def create_subscriber(call: ApiCall) -> Reply:
         existing = call.store.select(TABLE, [("email", email)], limit=1)
         if existing:
             return item(present(call, existing[0]))
-    check_model(call, {"email": email}, MODEL_RULES_23 if call.is_23 else MODEL_RULES)
+    check_model(call, {"email": email}, call.pick(MODEL_RULES))
     component_ids = _subscribed_components(call, values["components"])
     now = clock.stored_now()
     code = "".join(secrets.choice(VERIFY_CODE_ALPHABET) for _ in range(VERIFY_CODE_LENGTH))
@@ -75,8 +78,8 @@ def delete_subscriber(call: ApiCall) -> Reply:
 
 
 def _verify_default(call: ApiCall) -> bool:
-    """2.4 takes the skip_subscriber_verification setting; 2.3 has no such setting."""
-    return False if call.is_23 else call.settings.skip_subscriber_verification
+    """Whether a subscriber is verified when the request does not say."""
+    return call.pick(HAS_VERIFICATION_SETTING) and call.settings.skip_subscriber_verification
 
 
 def _subscribed_components(call: ApiCall, requested: Any) -> list[int]:

@@ -16,6 +16,7 @@ from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import incident_presenter
 from cachet_emulator.schema import Row
+from cachet_emulator.status_page import AS_23
 
 # Incident status -> the word the stylesheet colours it by.
 STATUS_CLASSES = {0: "scheduled", 1: "investigating", 2: "identified", 3: "watching", 4: "fixed"}
@@ -69,7 +70,7 @@ class TimelineDay:
 
 def stickied(call: ApiCall) -> list[IncidentView]:
     """Visible stickied incidents, latest first (2.3 has none)."""
-    if call.is_23:
+    if call.pick(AS_23):
         return []
     rows = call.store.select(
         incident_presenter.TABLE,
@@ -112,7 +113,7 @@ def one(call: ApiCall, incident_id: int) -> IncidentView | None:
 
 
 def _dated_by(call: ApiCall) -> str:
-    return "created_at" if call.is_23 else "occurred_at"
+    return "created_at" if call.pick(AS_23) else "occurred_at"
 
 
 def _component_names(call: ApiCall) -> dict[int, str]:

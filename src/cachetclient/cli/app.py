@@ -18,7 +18,9 @@ import click
 import cachetclient
 from cachetclient.errors import CachetError, ConfigurationError
 
-DEFAULT_TIMEOUT = 10.0
+COMMAND_TIMEOUT_SECONDS = 10.0
+"""`--timeout`: how long one command waits for each answer. Shorter than the library's read
+timeout (`defaults.DEFAULT_TIMEOUT`), because a person is waiting at the prompt."""
 
 COMMANDS = {
     "doctor": "cachetclient.cli.doctor:doctor",
@@ -108,24 +110,34 @@ def _commands() -> LazyCommands:
     return LazyCommands(loaders)
 
 
-class CachetFailure(click.ClickException):
-    """Cachet (or the way to it) failed: exit 1 with the message on stderr, no traceback."""
+class CommandFailed(click.ClickException):
+    """The command could not do its work: exit 1 with the message on stderr, no traceback."""
 
     exit_code = 1
 
 
 class CachetGroup(click.Group):
-    """The root group: turns library errors into exit codes and one-line messages."""
+    """The root group: turns every error into an exit code and a one-line message.
+
+    Exit 2 ("usage") is only for what the user typed wrong: what click's parameter types
+    refuse, and settings the library refuses (`ConfigurationError`: endpoint, token). Cachet's
+    errors, values the library refuses further on, and defects exit 1 with their own message.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own outcomes: usage errors, --help, Ctrl-C at a prompt
         except ConfigurationError as exc:  # also a ValueError and a CachetError: caught first
             raise click.UsageError(str(exc), ctx) from None
-        except CachetError as exc:
-            raise CachetFailure(str(exc)) from None
-        except ValueError as exc:  # the library refusing arguments, e.g. removing every tag
-            raise click.UsageError(str(exc), ctx) from None
+        except (CachetError, ValueError, TypeError) as exc:
+            raise CommandFailed(str(exc)) from None
+        except Exception as exc:
+            raise CommandFailed(
+                f"cachet failed unexpectedly ({type(exc).__name__}: {exc}); "
+                "this is a defect: please report it with the command you ran"
+            ) from None
 
 
 EXAMPLES = """\b
@@ -164,7 +176,7 @@ Examples:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    default=DEFAULT_TIMEOUT,
+    default=COMMAND_TIMEOUT_SECONDS,
     show_default=True,
     help="Seconds to wait for Cachet.",
 )

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import inspect
 import json
+import math
 import re
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import click
 
 from cachetclient.cli.statuses import COMPONENT, StatusKind, StatusType
+from cachetclient.fields import split_tag_names
 
 _ENUMS_POINTER = re.compile(r"\s*\(?[Ss]ee enums(?: module)?\)?\.?")
 _ARGS_LINE = re.compile(r"^ {2,4}([a-z_][a-z0-9_]*(?:, [a-z_][a-z0-9_]*)*):\s*(.*)$")
+_EARLIEST = datetime.min + timedelta(days=366)
+_LATEST = datetime.max - timedelta(days=366)
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]  # generic in recent click
@@ -38,14 +42,34 @@ class DateType(click.ParamType):  # type: ignore[type-arg]  # generic in recent 
         text = str(value).strip()
         if text.lower() == "now":
             return datetime.now(timezone.utc)
-        if text.isdigit():
-            return int(text)
         try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
+            moment = (
+                datetime.fromtimestamp(int(text), timezone.utc)
+                if text.isdigit()
+                else datetime.fromisoformat(text.replace("Z", "+00:00"))
+            )
+        except (ValueError, OverflowError, OSError):
             self.fail(
                 f"{value!r} is not a date: use now, Unix seconds or 2024-05-01 14:30", param, ctx
             )
+        # A day of margin: the date is shifted into the request's time zone before sending.
+        if not _EARLIEST <= moment.replace(tzinfo=None) <= _LATEST:
+            self.fail(f"{value!r} is outside the years 0002 to 9998", param, ctx)
+        return int(text) if text.isdigit() else moment
+
+
+class FiniteFloatType(click.ParamType):  # type: ignore[type-arg]  # generic in recent click
+    """A number that JSON can carry: not `nan` nor `inf`."""
+
+    name = "float"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        number = click.FLOAT.convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
 
 
 class JsonObjectType(click.ParamType):  # type: ignore[type-arg]  # generic in recent click
@@ -68,6 +92,26 @@ class JsonObjectType(click.ParamType):  # type: ignore[type-arg]  # generic in r
         if not isinstance(decoded, dict):
             self.fail("a JSON object ({...}) is expected", param, ctx)
         return decoded
+
+
+class TagNamesType(click.ParamType):  # type: ignore[type-arg]  # generic in recent click
+    """Tag names separated by commas: `api,backend`; at least one."""
+
+    name = "tags"
+
+    def get_metavar(self, param: click.Parameter, *args: Any, **kwargs: Any) -> str:
+        return "NAME[,NAME...]"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if not split_tag_names(str(value)):
+            # The library would refuse it later; it is a mistake in what was typed, so say so here.
+            self.fail(
+                f"{value!r} names no tag: give names separated by commas "
+                "(Cachet cannot remove every tag of a component; keep at least one)",
+                param,
+                ctx,
+            )
+        return str(value)
 
 
 def argument_docs(function: Callable[..., Any]) -> dict[str, str]:
@@ -110,10 +154,10 @@ def param_type(annotation: str, name: str, status: StatusKind | None) -> tuple[A
 _TYPES_BY_ANNOTATION: tuple[tuple[str, Any, bool], ...] = (
     ("DateInput", DateType(), False),
     ("Iterable[int]", click.INT, True),
-    ("Iterable[str]", click.STRING, False),
+    ("Iterable[str]", TagNamesType(), False),
     ("dict[", JsonObjectType(), False),
     ("bool", click.BOOL, False),
-    ("float", click.FLOAT, False),
+    ("float", FiniteFloatType(), False),
     ("int", click.INT, False),
 )
 

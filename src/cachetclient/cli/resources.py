@@ -17,7 +17,13 @@ import click
 
 from cachetclient.base import Manager
 from cachetclient.clear import CLEAR
-from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
+from cachetclient.cli.parameters import (
+    FiniteFloatType,
+    argument_docs,
+    given_values,
+    option_for,
+    summary,
+)
 from cachetclient.cli.render import Column
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
 from cachetclient.v1.component_groups import ComponentGroupManager
@@ -35,7 +41,9 @@ if TYPE_CHECKING:
     from cachetclient.cli.session import Session
 
 OPERATIONS = ("list", "get", "create", "update", "delete")
-DEFAULT_PER_PAGE = 20
+ROWS_PER_PAGE = 20
+"""`--per-page` of a `list` command without `--all`: a screenful of rows, where the library
+(`defaults.DEFAULT_PER_PAGE`) asks for large pages to walk whole lists fast."""
 _EXAMPLE_VALUES = {"email": "ops@example.com", "value": "42", "suffix": "ms"}
 
 
@@ -227,7 +235,7 @@ def _paging_options() -> list[click.Parameter]:
         click.Option(
             ["--per-page"],
             type=click.IntRange(min=1),
-            help=f"Items per page [default: {DEFAULT_PER_PAGE}; with --all, the library's].",
+            help=f"Items per page [default: {ROWS_PER_PAGE}; with --all, the library's].",
         ),
         click.Option(
             ["--page"], type=click.IntRange(min=1), default=1, show_default=True, help="Page."
@@ -270,7 +278,7 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
                 )
                 renderer.items(manager.list(**paging, **given_values(values)), resource.columns)
             else:
-                per_page = per_page or DEFAULT_PER_PAGE
+                per_page = per_page or ROWS_PER_PAGE
                 found = manager.list(page=page, per_page=per_page, **given_values(values))
                 renderer.items(islice(found, per_page), resource.columns)
         elif operation == "delete":
@@ -323,6 +331,6 @@ def _example_value(option: click.Option) -> str:
     name = option.name or ""
     if name in _EXAMPLE_VALUES:
         return _EXAMPLE_VALUES[name]
-    if option.type is click.INT or option.type is click.FLOAT:
+    if option.type is click.INT or isinstance(option.type, FiniteFloatType):
         return "1"
     return f"'Example {name.replace('_', ' ')}'"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import cachetclient
 from cachetclient.cli.render import Renderer
-from cachetclient.httpclient import InsecureTLSWarning
+from cachetclient.transport import InsecureTLSWarning
 from cachetclient.v1.client import Client
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cachetclient.cli.parameters import DateType
+from cachetclient.cli.parameters import DateType, FiniteFloatType
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
 from cachetclient.errors import CachetError, NotFoundError
 from cachetclient.v1 import enums
@@ -169,7 +169,7 @@ def resolve_incident(session: Session, incident_id: int, message: str) -> None:
 
 @click.command("add")
 @click.argument("metric_id", type=int, metavar="METRIC_ID")
-@click.argument("value", type=float)
+@click.argument("value", type=FiniteFloatType())
 @click.option("--timestamp", type=DateType(), help="When it was measured (default: now).")
 @pass_session
 def add_point(
