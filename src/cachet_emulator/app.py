@@ -132,6 +132,7 @@ class CachetApp:
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
         self.routes = ROUTES  # the control API describes them (openapi.json)
+        self.control_actions = control.ACTIONS  # what /_emulator/... offers
         # (users_version they were read at, (user id, collation key of the api_key) by id)
         self._user_keys: tuple[tuple[int, int], tuple[tuple[int, bytes], ...]] = ((-1, -1), ())
         self.apply_settings(settings)
@@ -141,6 +142,11 @@ class CachetApp:
         with self.store.transaction():
             install_users(self.store, [self.token, *settings.api_keys])
         self.settings = settings
+
+    def reset(self) -> None:
+        """Empty every table and forget pending faults (the users and their tokens stay)."""
+        self.store.reset()
+        self.faults.reset()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

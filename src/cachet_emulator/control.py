@@ -36,7 +36,7 @@ def handle(app: CachetApp, request: HttpRequest) -> HttpResponse:
     if not hmac.compare_digest(token.encode(), app.token.encode()):
         raise unauthorized()
     action = request.path.rstrip("/")[len("/_emulator") :]
-    methods = _ACTIONS.get(action)
+    methods = app.control_actions.get(action)
     if methods is None:
         raise ApiError(404)
     handler = methods.get(request.method)
@@ -62,8 +62,7 @@ def _body(request: HttpRequest) -> dict[str, Any]:
 
 
 def _reset(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
-    app.store.reset()
-    app.faults.reset()
+    app.reset()
     return 204, None
 
 
@@ -124,7 +123,7 @@ def _fits(default: Any, value: Any) -> bool:
 
 # A control handler: (status, data) to wrap in `{"data": ...}`, or a finished response.
 Action = Callable[["CachetApp", dict[str, Any]], "tuple[int, Any] | HttpResponse"]
-_ACTIONS: dict[str, dict[str, Action]] = {
+ACTIONS: dict[str, dict[str, Action]] = {
     "/reset": {"POST": _reset},
     "/templates": {"GET": _list_templates, "POST": _create_template},
     "/settings": {"GET": _get_settings, "PUT": _put_settings},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-CACHET_VERSIONS = ("2.4", "2.3")
+CACHET_VERSIONS = ("2.4", "2.3", "3")
 
 
 def _default_latest() -> dict[str, Any]:
@@ -18,8 +18,13 @@ class Settings:
 
     `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
     tokens besides the emulator's own token. `installed_version` None means the default of
-    `cachet_version` (`2.4.0-dev` or `2.3.18`). `latest_release` None makes `/version` fail
-    as when GitHub cannot be reached.
+    `cachet_version` (`2.4.0-dev`, `2.3.18` or `3.x-dev`). `latest_release` None makes
+    `/version` fail as when GitHub cannot be reached.
+
+    Cachet 3 only: `api_enabled` and `api_protected` are its API settings (404 for everything,
+    a token for every route); `api_rate_limit` requests per minute and client (0: no limit);
+    `major_outage_threshold` the percentage of components in major outage that makes
+    `/status` say major_outage; `blade_renderer` allows the `blade` template engine.
     """
 
     cachet_version: str = "2.4"
@@ -33,6 +38,11 @@ class Settings:
     skip_subscriber_verification: bool = False
     major_outage_rate: float = 50
     suppress_notifications_in_maintenance: bool = True
+    api_enabled: bool = True
+    api_protected: bool = False
+    api_rate_limit: int = 0
+    major_outage_threshold: float = 25
+    blade_renderer: bool = False
 
     def __post_init__(self) -> None:
         if self.cachet_version not in CACHET_VERSIONS:
@@ -44,10 +54,17 @@ class Settings:
         return self.cachet_version == "2.3"
 
     @property
+    def is_3(self) -> bool:
+        """True when emulating Cachet 3 (its API at /api, not /api/v1)."""
+        return self.cachet_version == "3"
+
+    @property
     def version_string(self) -> str:
         """The `/version` data: the configured string or the default of the Cachet version."""
         if self.installed_version is not None:
             return self.installed_version
+        if self.is_3:
+            return "3.x-dev"
         return "2.3.18" if self.is_23 else "2.4.0-dev"
 
     def as_dict(self) -> dict[str, Any]:
