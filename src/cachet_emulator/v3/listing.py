@@ -8,11 +8,11 @@ the query into SQL pieces or the 400 spatie gives for a name it does not allow;
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cachet_emulator import php_json
 from cachet_emulator.store import quote
 from cachet_emulator.v3.call import Call
 from cachet_emulator.v3.documents import IncludeTree, Kind, document
@@ -197,7 +197,8 @@ def _encodings(value: Any) -> list[str]:
         candidates = [text]
         with contextlib.suppress(ValueError):
             candidates.append(float(text) if "." in text else int(text))
-    texts = [php_json.encode(candidate).decode() for candidate in candidates]
+    # The same encoding the store writes JSON columns with.
+    texts = [json.dumps(c, separators=(",", ":"), ensure_ascii=False) for c in candidates]
     return list(dict.fromkeys(texts))
 
 
