@@ -202,7 +202,10 @@ def test_cannot_create_an_incident_with_a_template_that_does_not_exist(api: Api)
 
 
 def test_can_create_an_incident_with_a_template(api: Api) -> None:
-    text = "Hey,\n\nA new incident has been reported:\n\nName: {{ incident.name }}\n{{ incident.message }}"
+    text = (
+        "Hey,\n\nA new incident has been reported:\n\n"
+        "Name: {{ incident.name }}\n{{ incident.message }}"
+    )
     rows.template(api, slug="reported", template=text)
     body = {"name": "New Incident Occurred", "template": "reported", "status": 2}
     attributes = api.create("incidents", **body)["attributes"]
