@@ -98,10 +98,9 @@ def _put_settings(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
     if mistyped:
         raise validation_failed([f"The setting {name} has the wrong type." for name in mistyped])
     try:
-        updated = replace(app.settings, **body)
+        app.apply_settings(replace(app.settings, **body))
     except (TypeError, ValueError) as error:
         raise validation_failed([str(error)]) from None
-    app.apply_settings(updated)
     return 200, app.settings.as_dict()
 
 

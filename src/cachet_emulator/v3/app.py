@@ -32,7 +32,7 @@ from cachet_emulator.v3.errors import (
     unauthenticated,
 )
 from cachet_emulator.v3.routes import PARAMETERS, ROUTES, SANCTUM, Route, find_route
-from cachet_emulator.v3.schema import INDEXES, KEPT_ON_RESET, TABLES, TOKENS
+from cachet_emulator.v3.schema import INDEXES, KEPT_ON_RESET, TABLES
 
 API_PREFIX = "/api"
 logger = logging.getLogger("cachet_emulator")
@@ -48,17 +48,19 @@ class CachetApp3(CachetApp):
 
     def __init__(self, store: Store, settings: Settings, token: str) -> None:
         self._hits: dict[str, tuple[float, int]] = {}  # rate limiter: key -> (window end, hits)
+        self._token_installed = False
         super().__init__(store, settings, token)
         self.routes = ROUTES  # type: ignore[assignment]
         self.control_actions = ACTIONS
 
     def apply_settings(self, settings: Settings) -> None:
-        """Switch to new settings; the start-up token is installed once, at start."""
+        """Switch to new settings; the start-up token is (re)installed at start only."""
         if not settings.is_3:
             raise ValueError("a Cachet 3 emulator cannot switch to another Cachet version")
-        if self.store.count(TOKENS) == 0:
+        if not self._token_installed:
             with self.store.transaction():
                 tokens.install_startup_token(self.store, self.token)
+            self._token_installed = True
         self.settings = settings
         self._hits.clear()
 
@@ -67,7 +69,7 @@ class CachetApp3(CachetApp):
         super().reset()
         self._hits.clear()
         with self.store.transaction():
-            tokens.install_startup_token(self.store, self.token)
+            tokens.forget_other_tokens(self.store)
 
     async def _api(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         try:

@@ -55,6 +55,7 @@ TABLES: dict[str, Table] = {
                 Column("abilities", "TEXT", "json"),
                 _text("last_used_at"),
                 _text("expires_at"),
+                _int("is_startup", "0"),  # the emulator's own token (not a Sanctum column)
                 *_TIMESTAMPS,
             ),
         ),

@@ -47,32 +47,31 @@ def _hash(secret: str) -> str:
 
 
 def install_startup_token(store: Store, plaintext: str) -> None:
-    """Make the tokens table hold the start-up token only, with every ability."""
+    """Make `plaintext` the start-up token (every ability), replacing an earlier one."""
     now = times.now_stored()
-    store.delete(TOKENS, [])
-    store.delete(USERS, [])
-    store.insert(
-        USERS,
-        {
-            "id": 1,
-            "name": "Emulator",
-            "email": "emulator@example.com",
-            "created_at": now,
-            "updated_at": now,
-        },
-    )
+    if store.find(USERS, 1) is None:
+        user = {"id": 1, "name": "Emulator", "email": "emulator@example.com"}
+        store.insert(USERS, {**user, "created_at": now, "updated_at": now})
+    store.delete(TOKENS, [("is_startup", 1)])
     token_id, _, secret = plaintext.partition("|")
     row: Row = {
         "tokenable_id": 1,
         "name": "start-up",
         "abilities": ["*"],
+        "is_startup": 1,
         "created_at": now,
         "updated_at": now,
     }
     if secret and token_id.isdigit():
+        store.delete(TOKENS, [("id", int(token_id))])
         store.insert(TOKENS, {"id": int(token_id), **row, "token": _hash(secret)})
     else:
         store.insert(TOKENS, {**row, "token": _hash(plaintext)})
+
+
+def forget_other_tokens(store: Store) -> None:
+    """Delete every token but the start-up one."""
+    store.delete(TOKENS, [("is_startup", 0)])
 
 
 def create_token(store: Store, name: str, abilities: list[str], expires_at: str | None) -> str:

@@ -59,6 +59,7 @@ LISTING = Listing(
     filters=(Filter("meta", "custom", meta_filter(METABLE)),),
     sorts=("name", "id"),
     includes=("components", "meta", "metaCount", "metaExists"),
+    field_keys={"meta": "metas"},
 )
 
 

@@ -135,6 +135,7 @@ LISTING = Listing(
     ),
     sorts=("name", "order", "id"),
     includes=("group", "groupCount", "groupExists", "incidents", "meta", "metaCount", "metaExists"),
+    field_keys={"group": "groups", "meta": "metas"},
 )
 
 

@@ -146,6 +146,8 @@ LISTING = Listing(
         "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
         "meta", "metaCount", "metaExists",
     ),
+    field_keys={"components": "components", "updates": "updates", "user": "users",
+                "meta": "metas"},
     default_sort=(("created_at", True),),
 )  # fmt: skip
 

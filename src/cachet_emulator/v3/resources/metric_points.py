@@ -50,7 +50,9 @@ KIND = register(
         relations={"metric": Relation("metrics", False, _metric)},
     )
 )
-LISTING = Listing(sorts=("id", "value", "created_at"), includes=("metric",))
+LISTING = Listing(
+    sorts=("id", "value", "created_at"), includes=("metric",), field_keys={"metric": "metrics"}
+)
 
 
 def _ensure_metric_visible(call: Call) -> None:

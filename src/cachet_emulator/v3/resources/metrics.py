@@ -56,6 +56,7 @@ LISTING = Listing(
     filters=(Filter("name"), Filter("calc_type")),
     sorts=("name", "order", "id"),
     includes=("points", "pointsCount", "pointsExists"),
+    field_keys={"points": "metric_points"},
     default_sort=(("created_at", True),),
 )
 

@@ -120,6 +120,8 @@ LISTING = Listing(
         "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
         "meta", "metaCount", "metaExists",
     ),
+    field_keys={"components": "components", "updates": "updates", "user": "users",
+                "meta": "metas"},
 )  # fmt: skip
 
 

@@ -70,6 +70,7 @@ LISTING = Listing(
         "metaCount",
         "metaExists",
     ),
+    field_keys={"components": "components", "meta": "metas"},
 )
 
 

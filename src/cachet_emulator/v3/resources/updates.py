@@ -60,9 +60,12 @@ INCIDENT_LISTING = Listing(
     filters=(Filter("status", "exact"),),
     sorts=("status", "created_at"),
     includes=("incident", "incidentCount", "incidentExists"),
+    field_keys={"incident": "updateables"},
 )
 SCHEDULE_LISTING = Listing(
-    sorts=("created_at",), includes=("schedule", "scheduleCount", "scheduleExists")
+    sorts=("created_at",),
+    includes=("schedule", "scheduleCount", "scheduleExists"),
+    field_keys={"schedule": "updateables"},
 )
 
 
