@@ -1,4 +1,7 @@
-"""Schedule updates (mirrors core's ScheduleUpdateTest, 18 tests, then spec 6.10 [code])."""
+"""Schedule updates (mirrors core's ScheduleUpdateTest, 18 tests, then spec 6.10 [code]).
+
+Core names six of its tests after the schedule; the docstrings here give those names.
+"""
 
 from __future__ import annotations
 
@@ -73,6 +76,7 @@ def test_can_get_an_schedule_update_with_schedule(api: Api) -> None:
 
 
 def test_cannot_create_a_schedule_update_if_not_authenticated(api: Api) -> None:
+    """Mirrors 'cannot create a schedule if not authenticated'."""
     schedule = rows.schedule(api)
     body = {"message": "This is a message."}
     assert api.post(f"schedules/{schedule}/updates", json=body, token=None).status_code == 401
@@ -80,6 +84,7 @@ def test_cannot_create_a_schedule_update_if_not_authenticated(api: Api) -> None:
 
 
 def test_cannot_create_a_schedule_update_without_the_token_ability(api: Api) -> None:
+    """Mirrors 'cannot create a schedule without the token ability'."""
     schedule = rows.schedule(api)
     token = api.token_with("schedules.manage")
     body = {"message": "This is a message."}
@@ -97,12 +102,14 @@ def test_can_create_a_schedule_update(api: Api) -> None:
 
 
 def test_cannot_update_a_schedule_update_if_not_authenticated(api: Api) -> None:
+    """Mirrors 'cannot update a schedule if not authenticated'."""
     schedule = _schedule_with_updates(api, 1)
     path = f"schedules/{schedule}/updates/1"
     assert api.put(path, json={"message": "Changed."}, token=None).status_code == 401
 
 
 def test_cannot_update_a_schedule_update_without_the_token_ability(api: Api) -> None:
+    """Mirrors 'cannot update a schedule without the token ability'."""
     schedule = _schedule_with_updates(api, 1)
     token = api.token_with("schedules.manage")
     path = f"schedules/{schedule}/updates/1"
@@ -120,11 +127,13 @@ def test_can_update_an_schedule_update(api: Api) -> None:
 
 
 def test_cannot_delete_a_schedule_update_if_not_authenticated(api: Api) -> None:
+    """Mirrors 'cannot delete a schedule if not authenticated'."""
     schedule = _schedule_with_updates(api, 1)
     assert api.delete(f"schedules/{schedule}/updates/1", token=None).status_code == 401
 
 
 def test_cannot_delete_a_schedule_update_without_the_token_ability(api: Api) -> None:
+    """Mirrors 'cannot delete a schedule without the token ability'."""
     schedule = _schedule_with_updates(api, 1)
     token = api.token_with("schedule-updates.manage")
     assert api.delete(f"schedules/{schedule}/updates/1", token=token).status_code == 403
