@@ -269,7 +269,14 @@ def test_a_create_answer_shows_database_defaults_as_null(api: Api) -> None:
 def test_calc_type_filter_is_a_partial_match(api: Api) -> None:
     rows.metric(api, calc_type=1)
     rows.metric(api, calc_type=0)
-    assert ids(api.guest_get("metrics?filter[calc_type]=1")) == [1]
+    rows.metric(api, calc_type=11)  # not a valid type; shows the LIKE '%1%' match
+    assert sorted(ids(api.guest_get("metrics?filter[calc_type]=1"))) == [1, 3]
+
+
+def test_default_value_reads_as_a_number(api: Api) -> None:
+    """Quirk 18: SQLite gives a number (MySQL and PostgreSQL a numeric string)."""
+    api.create("metrics", name="M", suffix="ms", default_value="2.50")
+    assert api.get("metrics/1").json()["data"]["attributes"]["default_value"] == 2.5
 
 
 def test_update_ignores_create_only_fields(api: Api) -> None:

@@ -34,6 +34,9 @@ from cachet_emulator.v3.errors import (
 from cachet_emulator.v3.routes import PARAMETERS, ROUTES, SANCTUM, Route, find_route
 from cachet_emulator.v3.schema import INDEXES, KEPT_ON_RESET, TABLES
 
+# Core's default CACHET_PATH "/" (spec 2.1); installs with the 2024 app config serve
+# "/status/api", which this emulator does not (spec 13.2). The middleware chain is core's
+# default `api_middleware`, not the old app config's ['api'].
 API_PREFIX = "/api"
 logger = logging.getLogger("cachet_emulator")
 
@@ -124,7 +127,12 @@ class CachetApp3(CachetApp):
         return tokens.find(self.store, plaintext.strip())
 
     def _throttle(self, scope: Scope) -> dict[str, str]:
-        """Count the request against the per-minute limit of its client address."""
+        """Count the request against the per-minute limit of its client address.
+
+        Laravel's limiter keeps a 60-second window from a key's first hit. The key is the client
+        address, for token callers too: `$request->user()` uses the default guard, which is
+        not Sanctum, and throttling runs before the route's own auth middleware (spec 2.2).
+        """
         limit = self.settings.api_rate_limit
         if limit <= 0:
             return {}

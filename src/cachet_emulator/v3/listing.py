@@ -162,6 +162,8 @@ def _parse_filters(
         if value is None:
             continue
         value = filter_value(value)
+        # An empty value filters nothing (spatie drops blank values; ConvertEmptyStringsToNull
+        # has already made "" a null in Laravel).
         if value == "" or value == []:
             continue
         condition, parameters = _filter_sql(call, item, value, table, metable)

@@ -50,6 +50,8 @@ MESSAGES: dict[str, str] = {
 _IMPLICIT = ("required", "required_with", "required_without", "order_direction")
 _INTEGER = re.compile(r"\s*[+-]?\d+\s*\Z")
 _NUMERIC = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*\Z")
+# Laravel's default `email` rule is egulias' RFC validation, which is lenient (`a@b` passes);
+# this is the same idea without the full RFC grammar.
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\Z")
 
 

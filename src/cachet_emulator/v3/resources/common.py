@@ -43,7 +43,11 @@ def published_sql(table: str) -> tuple[str, list[Any]]:
 
 
 def write_tree(call: Call) -> IncludeTree:
-    """Includes on POST/PUT: not validated, relationships honoured, the rest ignored."""
+    """Includes on POST/PUT: not validated, relationships honoured, the rest ignored.
+
+    Cachet loads those relations unscoped; the emulator's loaders scope them to the caller
+    as on reads. The writer holds a token, so only hidden (2) rows can differ.
+    """
     names = [name for name in requested_includes(call) if name != "meta"]
     return include_tree([name for name in names if not name.endswith(("Count", "Exists"))])
 

@@ -159,6 +159,8 @@ def show(call: Call) -> Answer:
     return common.show(call, KIND, LISTING, "component", visible_scope(call))
 
 
+# No `max` on description: on MySQL a text over 255 characters fails in the VARCHAR(255)
+# column; SQLite stores it whole, and so does the emulator (spec 13.4).
 _COMMON_RULES = {
     "description": ("string",),
     "status": (common.COMPONENT_STATUS_RULE,),
