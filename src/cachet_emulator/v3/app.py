@@ -158,7 +158,7 @@ class CachetApp3(CachetApp):
         bound: dict[str, Row] = {}
         for name, raw_id in parameters.items():
             table, model, scoped_by = PARAMETERS[name]
-            row = self.store.find(table, int(raw_id)) if raw_id.isdigit() else None
+            row = self.store.find(table, int(raw_id)) if _is_row_id(raw_id) else None
             if row is not None and scoped_by is not None:
                 parent_name, type_column, type_value, id_column = scoped_by(route)
                 wrong_type = type_column is not None and row[type_column] != type_value
@@ -168,6 +168,11 @@ class CachetApp3(CachetApp):
                 raise model_not_found(model, raw_id)
             bound[name] = row
         return bound
+
+
+def _is_row_id(text: str) -> bool:
+    """ASCII digits of a value a BIGINT column can hold; anything else matches no row."""
+    return text.isascii() and text.isdigit() and int(text) < 2**63
 
 
 def _match(request: HttpRequest) -> tuple[Route, dict[str, str]]:

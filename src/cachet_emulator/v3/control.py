@@ -7,19 +7,26 @@
 
 Cachet creates tokens only in its dashboard; no abilities means `["*"]`, as there. The
 incident templates action of Cachet 2 is absent: Cachet 3 has an API for templates.
+`GET /_emulator/openapi.json` describes the Cachet 3 API (`v3/openapi.py`).
 """
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from cachet_emulator import control
 from cachet_emulator.errors import validation_failed
-from cachet_emulator.v3 import times, tokens
+from cachet_emulator.http_io import HttpResponse
+from cachet_emulator.v3 import openapi, times, tokens
 from cachet_emulator.v3.schema import TOKENS
 
 if TYPE_CHECKING:
     from cachet_emulator.app import CachetApp
+
+
+def _openapi(app: CachetApp, body: dict[str, Any]) -> HttpResponse:
+    return HttpResponse(200, json.dumps(openapi.build()).encode())
 
 
 def _list_tokens(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
@@ -56,4 +63,5 @@ def _create_token(app: CachetApp, body: dict[str, Any]) -> tuple[int, Any]:
 ACTIONS: dict[str, dict[str, control.Action]] = {
     **{path: methods for path, methods in control.ACTIONS.items() if path != "/templates"},
     "/tokens": {"GET": _list_tokens, "POST": _create_token},
+    "/openapi.json": {"GET": _openapi},
 }

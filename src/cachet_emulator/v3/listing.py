@@ -178,14 +178,22 @@ def _filter_sql(
     if item.mode == "custom":
         assert item.custom is not None
         return item.custom(call, value, table)
-    values = value if isinstance(value, list) else [value]
-    values = [int(v) if isinstance(v, bool) else v for v in values]
+    values = [int(v) if isinstance(v, bool) else v for v in _flat(value)]
     column = quote(item.name)
     if item.mode == "exact":
         marks = ", ".join("?" for _ in values)
         return f"{column} IN ({marks})", values
     likes = " OR ".join(f"LOWER({column}) LIKE ?" for _ in values)
     return f"({likes})", [f"%{str(v).lower()}%" for v in values]
+
+
+def _flat(value: Any) -> list[Any]:
+    """The scalar values of a filter value (lists and nested arrays flattened)."""
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [item for element in value for item in _flat(element)]
+    return [value]
 
 
 def meta_filter(metable: str) -> CustomFilter:
@@ -226,7 +234,10 @@ def _encodings(value: Any) -> list[str]:
 
 def _parse_sorts(call: Call, listing: Listing, parsed: Parsed) -> None:
     value = call.query.get("sort")
-    names = [name for name in value.split(",") if name] if isinstance(value, str) else []
+    if isinstance(value, str):
+        names = [name for name in value.split(",") if name]
+    else:  # sort[]=a&sort[]=b: spatie takes the array's entries as the names
+        names = [str(name) for name in _flat(value) if name] if value is not None else []
     unknown = [name.lstrip("-") for name in names if name.lstrip("-") not in listing.sorts]
     if unknown:
         _not_allowed("sort", "is", unknown, listing.sorts)
@@ -249,7 +260,7 @@ def _php_intval(value: Any) -> int:
     text = str(value).strip()
     digits = ""
     for index, char in enumerate(text):
-        if char.isdigit() or (index == 0 and char in "+-"):
+        if "0" <= char <= "9" or (index == 0 and char in "+-"):
             digits += char
         else:
             break
@@ -262,8 +273,9 @@ def _php_intval(value: Any) -> int:
 def current_page(call: Call) -> int:
     """The `page` parameter when it is an integer of at least 1, else 1."""
     value = call.input.get("page")
-    if isinstance(value, str) and value.strip().lstrip("+").isdigit():
-        return max(1, int(value))
+    digits = value.strip().lstrip("+") if isinstance(value, str) else ""
+    if digits.isascii() and digits.isdigit():
+        return max(1, int(digits))
     if isinstance(value, int) and not isinstance(value, bool):
         return max(1, value)
     return 1
@@ -276,7 +288,7 @@ def paginate(
     scope: tuple[str, list[Any]] = ("", []),
 ) -> dict[str, Any]:
     """One page of `kind`'s rows under `scope` and the parsed query, as a document."""
-    size, page = per_page(call), current_page(call)
+    size, page = per_page(call), min(current_page(call), 2**53)  # a page SQLite can offset
     conditions = [c for c in (scope[0], *parsed.conditions) if c]
     extra_sql = " AND ".join(f"({c})" for c in conditions)
     rows = call.store.select(

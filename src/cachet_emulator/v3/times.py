@@ -81,9 +81,12 @@ def parse_date(value: Any, zone_name: str) -> datetime | None:
         )
     except ValueError:
         return None
-    if offset is None:
-        return local.replace(tzinfo=clock.zone(zone_name)).astimezone(timezone.utc)
-    return local.replace(tzinfo=_offset_zone(offset)).astimezone(timezone.utc)
+    try:
+        zone = clock.zone(zone_name) if offset is None else _offset_zone(offset)
+        moment = local.replace(tzinfo=zone).astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # an offset of a day or more; beyond year 9999
+        return None
+    return moment if 1 <= moment.year <= 9999 else None
 
 
 def _offset_zone(offset: str) -> timezone:
@@ -95,8 +98,9 @@ def _offset_zone(offset: str) -> timezone:
 
 
 def stored(moment: datetime) -> str:
-    """A moment as stored."""
-    return clock.stored(moment)
+    """A moment as stored: UTC `Y-m-d H:i:s`, the year always four digits."""
+    utc = moment.astimezone(timezone.utc)
+    return f"{utc.year:04d}-{utc:%m-%d %H:%M:%S}"
 
 
 def now_stored() -> str:

@@ -42,6 +42,10 @@ def generate_secret() -> str:
     return "".join(secrets.choice(_ALPHABET) for _ in range(40))
 
 
+def _is_id(text: str) -> bool:
+    return text.isascii() and text.isdigit() and int(text) < 2**63
+
+
 def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -62,7 +66,7 @@ def install_startup_token(store: Store, plaintext: str) -> None:
         "created_at": now,
         "updated_at": now,
     }
-    if secret and token_id.isdigit():
+    if secret and _is_id(token_id):
         store.delete(TOKENS, [("id", int(token_id))])
         store.insert(TOKENS, {"id": int(token_id), **row, "token": _hash(secret)})
     else:
@@ -96,7 +100,7 @@ def create_token(store: Store, name: str, abilities: list[str], expires_at: str 
 def find(store: Store, plaintext: str) -> Row | None:
     """The unexpired token row for a presented plaintext token, or None."""
     token_id, bar, secret = plaintext.partition("|")
-    if bar and token_id.isdigit():
+    if bar and _is_id(token_id):
         row = store.find(TOKENS, int(token_id))
         if row is None or not hmac.compare_digest(row["token"], _hash(secret)):
             return None

@@ -8,6 +8,7 @@ is checked only by the `required...` rules; `nullable` lets null through.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -55,15 +56,22 @@ _NUMERIC = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*\Z")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\Z")
 
 
+_PHP_INT_MAX = 2**63 - 1
+
+
 def is_integer(value: Any) -> bool:
-    """PHP's FILTER_VALIDATE_INT, as the `integer` rule uses it."""
+    """PHP's FILTER_VALIDATE_INT, as the `integer` rule uses it (a PHP int's range)."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, int):
-        return True
     if isinstance(value, float):
-        return value.is_integer()
-    return isinstance(value, str) and _INTEGER.match(value) is not None
+        if not math.isfinite(value) or not value.is_integer():
+            return False
+        value = int(value)
+    if isinstance(value, str):
+        if _INTEGER.match(value) is None:
+            return False
+        value = int(value)
+    return isinstance(value, int) and -_PHP_INT_MAX - 1 <= value <= _PHP_INT_MAX
 
 
 def is_numeric(value: Any) -> bool:
@@ -71,8 +79,10 @@ def is_numeric(value: Any) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int | float):
-        return True
-    return isinstance(value, str) and _NUMERIC.match(value) is not None
+        return math.isfinite(value)  # a JSON 1e400 is INF: no column can hold it
+    return (
+        isinstance(value, str) and _NUMERIC.match(value) is not None and math.isfinite(float(value))
+    )
 
 
 def is_boolean(value: Any) -> bool:
@@ -197,8 +207,10 @@ class Validator:
 
     def _exists(self, value: Any, parameter: str, pattern: str) -> bool:
         table, column = parameter.split(",")
-        if isinstance(value, list | dict | bool):
-            return False
+        if isinstance(value, list | dict | bool) or (
+            isinstance(value, int) and not is_integer(value)
+        ):
+            return False  # a value SQLite cannot bind matches no row
         rows = self.store.execute(
             f"SELECT 1 FROM {quote(table)} WHERE {quote(column)} = ? LIMIT 1", (value,)
         )
@@ -277,7 +289,8 @@ def _factor_of_sixty(value: Any, parameter: str) -> bool | str:
 
 def _timestamp(value: Any, parameter: str) -> bool:
     if is_integer(value) and not isinstance(value, bool):
-        return True
+        # Unix seconds between the years 1 and 9999, what a date column can hold.
+        return -62135596800 <= int(float(value)) <= 253402300799
     return times.parse_date(value, "UTC") is not None
 
 

@@ -52,23 +52,20 @@ def _without_include(call: Call) -> Call:
     return Call(**{**call.__dict__, "query": query})
 
 
-def _engine_rule(call: Call) -> str:
-    return "enum:twig,blade" if call.settings.blade_renderer else "enum:twig"
-
-
-def _rules(call: Call, creating: bool) -> dict[str, tuple[str, ...]]:
+def rules(creating: bool, blade: bool = True) -> dict[str, tuple[str, ...]]:
+    """The rules of a create or an update; `blade` when the Blade renderer is enabled."""
     required = ("required",) if creating else ()
     return {
         "name": (*required, "string", "max:255"),
         "slug": ("string",),
         "template": (*required, "string"),
-        "engine": (_engine_rule(call),),
+        "engine": ("enum:twig,blade" if blade else "enum:twig",),
     }
 
 
 def store(call: Call) -> Answer:
     """POST /incident-templates (duplicate slugs are allowed)."""
-    call.validated(_rules(call, True), "incident-templates.manage")
+    call.validated(rules(True, call.settings.blade_renderer), "incident-templates.manage")
     name = call.input["name"]
     values = {
         "name": name,
@@ -82,7 +79,7 @@ def store(call: Call) -> Answer:
 
 def update(call: Call) -> Answer:
     """PUT/PATCH /incident-templates/{incident_template}."""
-    call.validated(_rules(call, False), "incident-templates.manage")
+    call.validated(rules(False, call.settings.blade_renderer), "incident-templates.manage")
     template_id = common.bound_id(call, "incident_template")
     values: dict[str, Any] = {
         n: call.input[n] for n in ("name", "template", "engine") if call.given(n)
