@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING
+from datetime import tzinfo
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 from urllib.parse import urlsplit, urlunsplit
 
 from cachetclient.defaults import (
@@ -13,6 +14,7 @@ from cachetclient.defaults import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     DEFAULT_TIMEZONE,
+    DEFAULT_V3_TIMEZONE,
     Timeout,
 )
 from cachetclient.errors import ConfigurationError
@@ -21,11 +23,44 @@ if TYPE_CHECKING:
     from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
     from cachetclient.v1.client import Client as ClientV1
+    from cachetclient.v3.client import Client as ClientV3
 
-SUPPORTED_VERSIONS = ("1",)
+SUPPORTED_VERSIONS = ("1", "3")
+V3 = Literal["3", 3]
+"""`version=` values that choose Cachet 3 (experimental)."""
 _API_SUFFIX = re.compile(r"/api(?:/v(?P<version>[^/]*))?$")
 
 
+@overload
+def Client(
+    endpoint: str | None = None,
+    api_token: str | None = None,
+    *,
+    version: V3,
+    verify_tls: bool = True,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    timezone: str | None = DEFAULT_TIMEZONE,
+    user_agent: str | None = None,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
+    retry_policy: RetryPolicy | None = None,
+) -> ClientV3: ...
+@overload
+def Client(
+    endpoint: str | None = None,
+    api_token: str | None = None,
+    version: Literal["1", 1] | None = None,
+    verify_tls: bool = True,
+    *,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    timezone: str | None = DEFAULT_TIMEZONE,
+    user_agent: str | None = None,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
+    retry_policy: RetryPolicy | None = None,
+) -> ClientV1: ...
 def Client(
     endpoint: str | None = None,
     api_token: str | None = None,
@@ -39,7 +74,7 @@ def Client(
     backoff_base: float = DEFAULT_BACKOFF_BASE,
     backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
-) -> ClientV1:
+) -> Any:
     """Create a Cachet client.
 
     Args:
@@ -47,11 +82,17 @@ def Client(
             or a trailing slash work too. Default: the `CACHET_ENDPOINT` environment variable.
         api_token: The API token. Default: `CACHET_API_TOKEN`. Without one, reads work as a
             guest and writes fail with AuthenticationError.
-        version: The API version; `"1"` (or 1). Default: taken from the endpoint, else 1.
+        version: `"1"` (Cachet 2's API v1) or `"3"` (Cachet 3, experimental: a
+            `cachetclient.v3.Client`). Default: what the endpoint names (`…/api/v1`);
+            for a site root or `…/api`, the client asks the server once, at first use,
+            and logs which API it found (`client.api_version`). Type checkers see the v1
+            client unless `version="3"` is given.
         verify_tls: Verify TLS certificates (turn off only for self-signed certificates;
             `False` warns once with `InsecureTLSWarning`).
         timeout: Seconds, or a (connect, read) pair, before a request gives up.
-        timezone: An IANA zone such as `"UTC"` (recommended for new code): sent as
+        timezone: With Cachet 3: the zone Cachet writes its times in (its app timezone,
+            default `"UTC"`); its dates are aware. With API v1: an IANA zone such as
+            `"UTC"` (recommended for new code): sent as
             `Time-Zone`, so dates are read and returned aware in that zone, and aware
             datetimes you pass are converted to it. Default `None`, as every release: no
             header, Cachet's own zone, naive datetimes that round-trip what you sent; an
@@ -72,21 +113,38 @@ def Client(
         ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
             version.
     """
-    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
     from cachetclient.httpclient import HttpClient
     from cachetclient.retry import RetryPolicy
-    from cachetclient.v1.client import Client as ClientV1
 
-    http_client = HttpClient(
-        base_url,
-        api_token,
-        verify_tls=verify_tls,
-        timeout=timeout,
-        timezone=timezone,
-        user_agent=user_agent,
-        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
-    )
-    return ClientV1(http_client)
+    root_url, api_token, chosen = _resolved(endpoint, api_token, version)
+    policy = retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap)
+
+    def build(api_version: str) -> Any:
+        v3 = api_version == "3"
+        http_client = HttpClient(
+            _api_base(root_url, api_version),
+            api_token,
+            verify_tls=verify_tls,
+            timeout=timeout,
+            timezone=None if v3 else timezone,
+            user_agent=user_agent,
+            retry_policy=policy,
+            bearer_token=v3,
+        )
+        if v3:
+            from cachetclient.v3.client import Client as ClientV3
+
+            return ClientV3(http_client, _v3_zone(timezone))
+        from cachetclient.v1.client import Client as ClientV1
+
+        return ClientV1(http_client)
+
+    if chosen is None:
+        from cachetclient.detection import DetectingClient
+
+        settings = {"verify_tls": verify_tls, "timeout": timeout, "user_agent": user_agent}
+        return DetectingClient(root_url, build, **settings)
+    return build(chosen)
 
 
 def AsyncClient(
@@ -107,32 +165,41 @@ def AsyncClient(
 
     Takes the arguments of `Client()`. Use it as `async with AsyncClient(...) as client:`;
     every method that talks to Cachet is awaited (`await client.components.get(1)`) and lists
-    are async iterators (`async for c in client.components.list()`).
+    are async iterators (`async for c in client.components.list()`). It does not detect the
+    API version: without `version="3"` it speaks API v1, as every release did (its type is
+    the v1 client's; `cachetclient.v3.AsyncClient` with `version="3"`).
 
     Raises:
         ConfigurationError: as `Client()`.
     """
-    base_url, api_token = _resolved_endpoint(endpoint, api_token, version)
     from cachetclient.async_httpclient import AsyncHttpClient
     from cachetclient.retry import RetryPolicy
-    from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
 
+    root_url, api_token, chosen = _resolved(endpoint, api_token, version)
+    v3 = chosen == "3"
     http_client = AsyncHttpClient(
-        base_url,
+        _api_base(root_url, chosen or "1"),
         api_token,
         verify_tls=verify_tls,
         timeout=timeout,
-        timezone=timezone,
+        timezone=None if v3 else timezone,
         user_agent=user_agent,
         retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
+        bearer_token=v3,
     )
+    if v3:
+        from cachetclient.v3.client import AsyncClient as AsyncClientV3
+
+        return cast("AsyncClientV1", AsyncClientV3(http_client, _v3_zone(timezone)))
+    from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
+
     return AsyncClientV1(http_client)
 
 
-def _resolved_endpoint(
+def _resolved(
     endpoint: str | None, api_token: str | None, version: str | int | None
-) -> tuple[str, str | None]:
-    """The API base URL and token, from the arguments or the environment."""
+) -> tuple[str, str | None, str | None]:
+    """The site root, the token and the chosen API version (`None`: to be detected)."""
     endpoint = endpoint or os.environ.get("CACHET_ENDPOINT")
     if not endpoint:
         raise ConfigurationError(
@@ -141,10 +208,27 @@ def _resolved_endpoint(
         )
     api_token = api_token if api_token is not None else os.environ.get("CACHET_API_TOKEN")
     base_url, endpoint_version = normalise_endpoint(endpoint)
+    if endpoint_version == "3":
+        raise ConfigurationError(
+            "Cachet 3's API has no version in its path: use the endpoint …/api with version='3'"
+        )
     chosen = _chosen_version(version, endpoint_version)
-    if chosen != "1":  # pragma: no cover
-        raise ConfigurationError(f"unsupported API version {chosen!r}")
-    return base_url, api_token or None
+    root_url = base_url[: base_url.rindex("/api/")]
+    return root_url, api_token or None, chosen
+
+
+def _api_base(root_url: str, version: str) -> str:
+    """The API base URL below a site root: `/api/v1`, or `/api` for Cachet 3."""
+    return f"{root_url}/api" if version == "3" else f"{root_url}/api/v1"
+
+
+def _v3_zone(timezone: str | None) -> tzinfo:
+    """The zone Cachet 3 writes its times in (`timezone=`, else Laravel's default, UTC)."""
+    from cachetclient.transport import zone_named
+
+    zone = zone_named(timezone or DEFAULT_V3_TIMEZONE)
+    assert zone is not None
+    return zone
 
 
 def normalise_endpoint(endpoint: str) -> tuple[str, str | None]:
@@ -164,7 +248,7 @@ def normalise_endpoint(endpoint: str) -> tuple[str, str | None]:
     return base, version
 
 
-def _chosen_version(version: str | int | None, endpoint_version: str | None) -> str:
+def _chosen_version(version: str | int | None, endpoint_version: str | None) -> str | None:
     wanted = None if version is None else str(version).strip().lstrip("vV")
     if wanted is not None and wanted not in SUPPORTED_VERSIONS:
         raise ConfigurationError(
@@ -180,4 +264,4 @@ def _chosen_version(version: str | int | None, endpoint_version: str | None) -> 
         raise ConfigurationError(
             f"version={version!r} contradicts the endpoint, which names v{endpoint_version}"
         )
-    return wanted or endpoint_version or "1"
+    return wanted or endpoint_version
