@@ -55,7 +55,7 @@ def _measure_one(data: PageDataSet, loads: int) -> dict[str, Any]:
         page_cpu = (server.cpu_seconds() - cpu_before) / loads
         api = [_timed(session, api_url) for _ in range(loads)]
         size = len(session.get(page_url, timeout=60).content)
-    row = {
+    row: dict[str, Any] = {
         "data_set": data.name,
         "cold_ms": cold * 1000,
         "page_ms": statistics.median(page) * 1000,

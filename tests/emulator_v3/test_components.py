@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.emulator_v3 import rows
-from tests.emulator_v3.api import Api, ids
+from tests.emulator_v3.api import PAST, Api, ids
 
 BODY = {"name": "Test", "description": "This is a new component, created by the API.", "order": 2}
 
@@ -343,7 +343,7 @@ def test_does_not_include_incidents_that_are_not_yet_published_on_visible_compon
     api: Api,
 ) -> None:
     component = rows.component(api)
-    for published in (rows.PAST, rows.FUTURE):
+    for published in (PAST, rows.FUTURE):
         rows.attach(
             api,
             "incident_components",
