@@ -17,7 +17,6 @@ import string
 import sys
 import threading
 from dataclasses import replace
-from types import TracebackType
 from typing import Any
 
 from cachet_emulator.app import CachetApp
@@ -156,12 +155,7 @@ class CachetEmulator:
     def __enter__(self) -> CachetEmulator:
         return self.start()
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
 

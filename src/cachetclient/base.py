@@ -57,7 +57,7 @@ class Resource:
     @property
     def timezone(self) -> tzinfo | None:
         """The timezone Cachet used for this resource's dates (`None` if unknown)."""
-        return self._manager.timezone
+        return self._manager._timezone
 
     @property
     def changed_fields(self) -> frozenset[str]:
@@ -91,10 +91,10 @@ class Resource:
         Raises:
             UnsupportedOperationError: if Cachet's API cannot update this kind of resource.
         """
-        return self._manager.run(self._update_plan())
+        return self._manager._run(self._update_plan())
 
     def _update_plan(self: R) -> Plan[R]:
-        updated: R = yield from self._manager.save_plan(self)
+        updated: R = yield from self._manager._save_plan(self)
         self._data = dict(updated.attrs)
         self._changed = None
         return updated
@@ -105,7 +105,7 @@ class Resource:
         Raises:
             NotFoundError: (a requests HTTPError) if the resource does not exist.
         """
-        return self._manager.delete_by_ids(self.path_ids())
+        return self._manager._delete_by_ids(self.path_ids())
 
     def _require_id(self) -> int:
         resource_id = self.id
@@ -138,21 +138,19 @@ class Manager(Generic[R]):
     resource_class: ClassVar[type[Resource]] = Resource
     """The Resource class this manager creates."""
 
-    create_fields: ClassVar[Mapping[str, Codec[Any]]] = {}
+    _create_fields: ClassVar[Mapping[str, Codec[Any]]] = {}
     """Create parameters and their request codec."""
-    update_fields: ClassVar[Mapping[str, Codec[Any]] | None] = None
+    _update_fields: ClassVar[Mapping[str, Codec[Any]] | None] = None
     """Update parameters and their request codec; `None` when Cachet cannot update."""
-    wire_names: ClassVar[Mapping[str, str]] = {}
+    _wire_names: ClassVar[Mapping[str, str]] = {}
     """Parameters whose request key differs from the Python name."""
-    clear_values: ClassVar[Mapping[str, Any]] = {}
+    _clear_values: ClassVar[Mapping[str, Any]] = {}
     """Updatable fields `CLEAR` empties, and the value that empties them in Cachet."""
-    reset_on_omit: ClassVar[tuple[str, ...]] = ()
+    _reset_on_omit: ClassVar[tuple[str, ...]] = ()
     """Fields Cachet resets when an update omits them: always sent with the current value."""
-    can_delete: ClassVar[bool] = True
+    _can_delete: ClassVar[bool] = True
     """Whether Cachet's API has a DELETE for this resource."""
-    searchable: ClassVar[tuple[str, ...]] = ()
-    """Fields `list()`/`count()` can filter on."""
-    sortable: ClassVar[tuple[str, ...]] = ()
+    _sortable: ClassVar[tuple[str, ...]] = ()
     """Columns `list()` can sort by."""
 
     def __init__(self, http_client: HttpClient) -> None:
@@ -162,16 +160,11 @@ class Manager(Generic[R]):
             http_client: The httpclient.
         """
         self._http = http_client
-        self.timezone: tzinfo | None = http_client.timezone
+        self._timezone: tzinfo | None = http_client.timezone
         """The timezone requests are made in (`None`: Cachet's own)."""
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path!r}>"
-
-    @property
-    def http_client(self) -> HttpClient:
-        """The HttpClient the manager sends its requests with."""
-        return self._http
 
     # -- (de)serialisation -------------------------------------------------------------------
 
@@ -198,15 +191,15 @@ class Manager(Generic[R]):
 
     # -- requests and their answers ----------------------------------------------------------
 
-    def collection_path(self, parent_ids: Ids = ()) -> str:
+    def _collection_path(self, parent_ids: Ids = ()) -> str:
         """Path of the collection (with parent ids filled in; `"12"` counts as 12)."""
         return self.path.format(*map(_path_id, parent_ids))
 
-    def item_path(self, ids: Ids) -> str:
+    def _item_path(self, ids: Ids) -> str:
         """Path of one item; `ids` are the parent ids followed by the item id."""
-        return f"{self.collection_path(ids[:-1])}/{_path_id(ids[-1])}"
+        return f"{self._collection_path(ids[:-1])}/{_path_id(ids[-1])}"
 
-    def request_body(
+    def _request_body(
         self, codecs: Mapping[str, Codec[Any]], values: Mapping[str, Any], *, updating: bool
     ) -> dict[str, Any]:
         """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field."""
@@ -214,15 +207,15 @@ class Manager(Generic[R]):
         for name, value in values.items():
             if value is None:
                 continue
-            key = self.wire_names.get(name, name)
+            key = self._wire_names.get(name, name)
             if value is CLEAR:
-                body[key] = self.cleared_value(name, updating=updating)
+                body[key] = self._cleared_value(name, updating=updating)
                 continue
             codec = codecs.get(name)
-            body[key] = codec.encode(value, self.timezone) if codec else value
+            body[key] = codec.encode(value, self._timezone) if codec else value
         return body
 
-    def cleared_value(self, name: str, *, updating: bool = True) -> Any:
+    def _cleared_value(self, name: str, *, updating: bool = True) -> Any:
         """What Cachet must receive to empty field `name` (given as `CLEAR`).
 
         Raises:
@@ -231,14 +224,14 @@ class Manager(Generic[R]):
         kind = self.resource_class.__name__
         if not updating:
             raise ValueError(f"CLEAR empties a field in update(); leave {name} out to create")
-        if name not in self.clear_values:
-            clearable = ", ".join(self.clear_values) or "none"
+        if name not in self._clear_values:
+            clearable = ", ".join(self._clear_values) or "none"
             raise ValueError(
                 f"Cachet cannot empty {kind}.{name}; the fields it can empty: {clearable}"
             )
-        return self.clear_values[name]
+        return self._clear_values[name]
 
-    def item_from_payload(self, payload: Any) -> R:
+    def _item_from_payload(self, payload: Any) -> R:
         """The resource in a `{"data": {...}}` answer."""
         data = payload.get("data") if isinstance(payload, dict) else None
         if not isinstance(data, dict):
@@ -250,11 +243,11 @@ class Manager(Generic[R]):
             )
         return self.instance_from_dict(data)
 
-    def send(self, request: ApiRequest) -> Any:
+    def _send(self, request: ApiRequest) -> Any:
         """Send one request through the HttpClient."""
         return self._http.send(request)
 
-    def run(self, plan: Plan[T]) -> T:
+    def _run(self, plan: Plan[T]) -> T:
         """Perform an operation with the client's transport (an awaitable with `AsyncClient`)."""
         return self._http.run(plan)
 
@@ -263,64 +256,66 @@ class Manager(Generic[R]):
     # Each operation is a request description plus a plan (see `apirequest.Plan`) that the
     # transport drives: `HttpClient` runs it at once, `AsyncHttpClient` returns a coroutine.
 
-    def get_request(self, ids: Ids) -> ApiRequest:
+    def _get_request(self, ids: Ids) -> ApiRequest:
         """The request that fetches one resource."""
-        return ApiRequest("GET", self.item_path(ids))
+        return ApiRequest("GET", self._item_path(ids))
 
-    def create_request(self, parent_ids: Ids, values: Mapping[str, Any]) -> ApiRequest:
-        """The request that creates a resource from `create_fields` values."""
-        body = self.request_body(self.create_fields, values, updating=False)
-        return ApiRequest("POST", self.collection_path(parent_ids), json=body)
+    def _create_request(self, parent_ids: Ids, values: Mapping[str, Any]) -> ApiRequest:
+        """The request that creates a resource from `_create_fields` values."""
+        body = self._request_body(self._create_fields, values, updating=False)
+        return ApiRequest("POST", self._collection_path(parent_ids), json=body)
 
-    def missing_reset_fields(self, values: Mapping[str, Any]) -> list[str]:
+    def _missing_reset_fields(self, values: Mapping[str, Any]) -> list[str]:
         """Reset-on-omit fields absent from `values`: their current values must be fetched."""
-        return [name for name in self.reset_on_omit if values.get(name) is None]
+        return [name for name in self._reset_on_omit if values.get(name) is None]
 
-    def update_request(
+    def _update_request(
         self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]
     ) -> ApiRequest:
-        """The request that updates a resource: `values` per `update_fields`, `extra` as is."""
-        body = {**self.request_body(self._update_codecs(), values, updating=True), **extra}
-        return ApiRequest("PUT", self.item_path(ids), json=body)
+        """The request that updates a resource: `values` per `_update_fields`, `extra` as is."""
+        body = {**self._request_body(self._update_codecs(), values, updating=True), **extra}
+        return ApiRequest("PUT", self._item_path(ids), json=body)
 
-    def delete_request(self, ids: Ids) -> ApiRequest:
+    def _delete_request(self, ids: Ids) -> ApiRequest:
         """The request that deletes a resource."""
-        if not self.can_delete:
+        if not self._can_delete:
             name = self.resource_class.__name__
             raise UnsupportedOperationError(f"Cachet's API cannot delete a {name}")
-        return ApiRequest("DELETE", self.item_path(ids))
+        return ApiRequest("DELETE", self._item_path(ids))
 
-    def fetch_plan(self, request: ApiRequest) -> Plan[R]:
+    def _fetch_plan(self, request: ApiRequest) -> Plan[R]:
         """Send `request` and read the resource in its answer."""
-        return self.item_from_payload((yield request))
+        return self._item_from_payload((yield request))
 
-    def create_plan(self, parent_ids: Ids, values: Mapping[str, Any]) -> Plan[R]:
-        """Create a resource from `create_fields` values."""
-        return self.fetch_plan(self.create_request(parent_ids, values))
+    def _create_plan(self, parent_ids: Ids, values: Mapping[str, Any]) -> Plan[R]:
+        """Create a resource from `_create_fields` values."""
+        return self._fetch_plan(self._create_request(parent_ids, values))
 
-    def update_plan(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> Plan[R]:
+    def _update_plan(
+        self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]
+    ) -> Plan[R]:
         """Update a resource, first fetching the reset-on-omit fields the caller left out."""
         self._update_codecs()  # refuse unsupported updates before fetching anything
         values = dict(values)
-        missing = self.missing_reset_fields(values)
+        missing = self._missing_reset_fields(values)
         if missing:
-            current = yield from self.fetch_plan(self.get_request(ids))
+            current = yield from self._fetch_plan(self._get_request(ids))
             values.update({name: current.value_for_update(name) for name in missing})
-        return (yield from self.fetch_plan(self.update_request(ids, values, extra)))
+        return (yield from self._fetch_plan(self._update_request(ids, values, extra)))
 
-    def save_plan(self, resource: R) -> Plan[R]:
+    def _save_plan(self, resource: R) -> Plan[R]:
         """Send a resource's changed attributes (and its reset-on-omit fields)."""
         codecs = self._update_codecs()
         names = [name for name in resource.changed_fields if name in codecs]
-        names += [name for name in self.reset_on_omit if name not in names]
+        names += [name for name in self._reset_on_omit if name not in names]
         values = {name: resource.value_for_update(name) for name in names}
-        return self.update_plan(resource.path_ids(), values, {})
+        return self._update_plan(resource.path_ids(), values, {})
 
-    def delete_plan(self, ids: Ids) -> Plan[None]:
+    def _delete_plan(self, ids: Ids) -> Plan[None]:
         """Delete one resource."""
-        yield self.delete_request(ids)
+        yield self._delete_request(ids)
 
-    def count_plan(self, query: ListQuery) -> Plan[int]:
+    def _count_plan(self, query: ListQuery) -> Plan[int]:
         """How many items a list has: one small request, unless the client must filter."""
         if query.keep is None:
             return total_of((yield count_request(query)), query.path)
@@ -333,27 +328,27 @@ class Manager(Generic[R]):
             )
         return counted
 
-    def get_by_ids(self, ids: Ids) -> R:
+    def _get_by_ids(self, ids: Ids) -> R:
         """Fetch one resource."""
-        return self.run(self.fetch_plan(self.get_request(ids)))
+        return self._run(self._fetch_plan(self._get_request(ids)))
 
-    def create_in(self, parent_ids: Ids, values: Mapping[str, Any]) -> R:
-        """Create a resource from `create_fields` values."""
-        return self.run(self.create_plan(parent_ids, values))
+    def _create_in(self, parent_ids: Ids, values: Mapping[str, Any]) -> R:
+        """Create a resource from `_create_fields` values."""
+        return self._run(self._create_plan(parent_ids, values))
 
-    def update_by_ids(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> R:
+    def _update_by_ids(self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]) -> R:
         """Update a resource, first fetching the reset-on-omit fields the caller left out."""
-        return self.run(self.update_plan(ids, values, extra))
+        return self._run(self._update_plan(ids, values, extra))
 
-    def save(self, resource: R) -> R:
+    def _save(self, resource: R) -> R:
         """Send a resource's changed attributes (and its reset-on-omit fields)."""
-        return self.run(self.save_plan(resource))
+        return self._run(self._save_plan(resource))
 
-    def delete_by_ids(self, ids: Ids) -> None:
+    def _delete_by_ids(self, ids: Ids) -> None:
         """Delete one resource."""
-        return self.run(self.delete_plan(ids))
+        return self._run(self._delete_plan(ids))
 
-    def list_query(
+    def _list_query(
         self,
         parent_ids: Ids = (),
         *,
@@ -370,11 +365,11 @@ class Manager(Generic[R]):
             raise ValueError(f"order must be 'asc' or 'desc', not {order!r}")
         if sort is None and order is not None and str(order).lower() == "desc":
             sort = "id"
-        if sort is not None and sort not in self.sortable:
-            allowed = ", ".join(self.sortable) or "nothing (this list has a fixed order)"
+        if sort is not None and sort not in self._sortable:
+            allowed = ", ".join(self._sortable) or "nothing (this list has a fixed order)"
             raise ValueError(f"cannot sort {self.path} by {sort!r}; sortable: {allowed}")
         return ListQuery(
-            path=self.collection_path(parent_ids),
+            path=self._collection_path(parent_ids),
             page=_paging_number(page, "page"),
             per_page=_paging_number(per_page, "per_page"),
             filters={name: _filter_value(value) for name, value in given.items()},
@@ -383,23 +378,23 @@ class Manager(Generic[R]):
             **options,
         )
 
-    def iterate(self, query: ListQuery) -> Generator[R, None, None]:
+    def _iterate(self, query: ListQuery) -> Generator[R, None, None]:
         """Walk a list lazily, one page in memory at a time (an async iterator with AsyncClient)."""
         # `_page_of` already checked every item is a dict: build resources without re-checking.
         make = cast("Callable[[dict[str, Any]], R]", partial(self.resource_class, self))
         return self._http.walk(ListWalker(query), make)
 
-    def count_matching(self, query: ListQuery) -> int:
+    def _count_matching(self, query: ListQuery) -> int:
         """How many items a list has: one small request, unless the client must filter."""
-        return self.run(self.count_plan(query))
+        return self._run(self._count_plan(query))
 
     def _update_codecs(self) -> Mapping[str, Codec[Any]]:
-        if self.update_fields is None:
+        if self._update_fields is None:
             name = self.resource_class.__name__
             raise UnsupportedOperationError(
                 f"Cachet's API cannot update a {name}: there is no PUT {self.path}/{{id}}"
             )
-        return self.update_fields
+        return self._update_fields
 
 
 def _paging_number(value: int | str, name: str) -> int:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import re
+from collections.abc import Callable, Mapping
 from datetime import tzinfo
-from typing import TYPE_CHECKING, Any, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeVar, cast, overload
 from urllib.parse import urlsplit, urlunsplit
 
 from cachetclient.defaults import (
@@ -20,10 +22,16 @@ from cachetclient.defaults import (
 from cachetclient.errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from cachetclient.async_httpclient import AsyncHttpClient
+    from cachetclient.httpclient import HttpClient
     from cachetclient.retry import RetryPolicy
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
     from cachetclient.v1.client import Client as ClientV1
     from cachetclient.v3.client import Client as ClientV3
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_TransportT = TypeVar("_TransportT", "HttpClient", "AsyncHttpClient")
 
 SUPPORTED_VERSIONS = ("1", "3")
 V3 = Literal["3", 3]
@@ -113,25 +121,14 @@ def Client(
         ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
             version.
     """
+    arguments = dict(locals())  # every parameter above, by name
     from cachetclient.httpclient import HttpClient
-    from cachetclient.retry import RetryPolicy
 
-    root_url, api_token, chosen = _resolved(endpoint, api_token, version)
-    policy = retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap)
+    root_url, chosen = _root_and_version(arguments)
 
     def build(api_version: str) -> Any:
-        v3 = api_version == "3"
-        http_client = HttpClient(
-            _api_base(root_url, api_version),
-            api_token,
-            verify_tls=verify_tls,
-            timeout=timeout,
-            timezone=None if v3 else timezone,
-            user_agent=user_agent,
-            retry_policy=policy,
-            bearer_token=v3,
-        )
-        if v3:
+        http_client = _transport(HttpClient, arguments, root_url, api_version)
+        if api_version == "3":
             from cachetclient.v3.client import Client as ClientV3
 
             return ClientV3(http_client, _v3_zone(timezone))
@@ -147,20 +144,23 @@ def Client(
     return build(chosen)
 
 
-def AsyncClient(
-    endpoint: str | None = None,
-    api_token: str | None = None,
-    version: str | int | None = None,
-    verify_tls: bool = True,
-    *,
-    timeout: Timeout = DEFAULT_TIMEOUT,
-    timezone: str | None = DEFAULT_TIMEZONE,
-    user_agent: str | None = None,
-    max_retries: int = DEFAULT_MAX_RETRIES,
-    backoff_base: float = DEFAULT_BACKOFF_BASE,
-    backoff_cap: float = DEFAULT_BACKOFF_CAP,
-    retry_policy: RetryPolicy | None = None,
-) -> AsyncClientV1:
+def _with_the_parameters_of(
+    model: Callable[_P, object],
+) -> Callable[[Callable[..., _T]], Callable[_P, _T]]:
+    """Give a factory the parameters of `model`: for type checkers, `help()` and the docs."""
+
+    def give(factory: Callable[..., _T]) -> Callable[_P, _T]:
+        returns = inspect.signature(factory).return_annotation
+        factory.__signature__ = inspect.signature(model).replace(  # type: ignore[attr-defined]
+            return_annotation=returns
+        )
+        return cast("Callable[_P, _T]", factory)
+
+    return give
+
+
+@_with_the_parameters_of(Client)
+def AsyncClient(*args: Any, **kwargs: Any) -> AsyncClientV1:
     """Create a Cachet client for asyncio (needs the `async` extra: httpx).
 
     Takes the arguments of `Client()`. Use it as `async with AsyncClient(...) as client:`;
@@ -172,49 +172,67 @@ def AsyncClient(
     Raises:
         ConfigurationError: as `Client()`.
     """
+    given = inspect.signature(Client).bind(*args, **kwargs)  # a TypeError as Client() would
+    given.apply_defaults()
     from cachetclient.async_httpclient import AsyncHttpClient
-    from cachetclient.retry import RetryPolicy
 
-    root_url, api_token, chosen = _resolved(endpoint, api_token, version)
-    v3 = chosen == "3"
-    http_client = AsyncHttpClient(
-        _api_base(root_url, chosen or "1"),
-        api_token,
-        verify_tls=verify_tls,
-        timeout=timeout,
-        timezone=None if v3 else timezone,
-        user_agent=user_agent,
-        retry_policy=retry_policy or RetryPolicy(max_retries, backoff_base, backoff_cap),
-        bearer_token=v3,
-    )
-    if v3:
+    root_url, chosen = _root_and_version(given.arguments)
+    version = chosen or "1"
+    http_client = _transport(AsyncHttpClient, given.arguments, root_url, version)
+    if version == "3":
         from cachetclient.v3.client import AsyncClient as AsyncClientV3
 
-        return cast("AsyncClientV1", AsyncClientV3(http_client, _v3_zone(timezone)))
+        zone = _v3_zone(given.arguments["timezone"])
+        return cast("AsyncClientV1", AsyncClientV3(http_client, zone))
     from cachetclient.v1.async_client import AsyncClient as AsyncClientV1
 
     return AsyncClientV1(http_client)
 
 
-def _resolved(
-    endpoint: str | None, api_token: str | None, version: str | int | None
-) -> tuple[str, str | None, str | None]:
-    """The site root, the token and the chosen API version (`None`: to be detected)."""
-    endpoint = endpoint or os.environ.get("CACHET_ENDPOINT")
+def _transport(
+    kind: type[_TransportT], arguments: Mapping[str, Any], root_url: str, version: str
+) -> _TransportT:
+    """The transport of class `kind` for the arguments of `Client()` and an API version."""
+    from cachetclient.retry import RetryPolicy
+
+    retry_policy = arguments["retry_policy"] or RetryPolicy(
+        arguments["max_retries"], arguments["backoff_base"], arguments["backoff_cap"]
+    )
+    v3 = version == "3"
+    return kind(
+        _api_base(root_url, version),
+        _token(arguments["api_token"]),
+        retry_policy=retry_policy,
+        verify_tls=arguments["verify_tls"],
+        timeout=arguments["timeout"],
+        timezone=None if v3 else arguments["timezone"],  # Cachet 3 reads no Time-Zone
+        user_agent=arguments["user_agent"],
+        bearer_token=v3,
+    )
+
+
+def _token(api_token: str | None) -> str | None:
+    """The token given, else `CACHET_API_TOKEN`; `None` for none."""
+    api_token = api_token if api_token is not None else os.environ.get("CACHET_API_TOKEN")
+    return api_token or None
+
+
+def _root_and_version(arguments: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The site root and the chosen API version (`None`: to be detected), from the arguments
+    of `Client()` or the environment."""
+    endpoint = arguments["endpoint"] or os.environ.get("CACHET_ENDPOINT")
     if not endpoint:
         raise ConfigurationError(
             "No Cachet endpoint: pass endpoint='https://status.example.com/api/v1' "
             "or set CACHET_ENDPOINT"
         )
-    api_token = api_token if api_token is not None else os.environ.get("CACHET_API_TOKEN")
     base_url, endpoint_version = normalise_endpoint(endpoint)
     if endpoint_version == "3":
         raise ConfigurationError(
             "Cachet 3's API has no version in its path: use the endpoint …/api with version='3'"
         )
-    chosen = _chosen_version(version, endpoint_version)
-    root_url = base_url[: base_url.rindex("/api/")]
-    return root_url, api_token or None, chosen
+    chosen = _chosen_version(arguments["version"], endpoint_version)
+    return base_url[: base_url.rindex("/api/")], chosen
 
 
 def _api_base(root_url: str, version: str) -> str:

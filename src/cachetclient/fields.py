@@ -279,9 +279,9 @@ class _OwnersManager(Protocol):
     """What a `Field` asks of its resource's manager."""
 
     @property
-    def timezone(self) -> tzinfo | None: ...
+    def _timezone(self) -> tzinfo | None: ...
 
-    def cleared_value(self, name: str, *, updating: bool = True) -> Any: ...
+    def _cleared_value(self, name: str, *, updating: bool = True) -> Any: ...
 
 
 class FieldOwner(Protocol):
@@ -340,7 +340,7 @@ class Field(Generic[T]):
         raw = instance._data.get(self.key)
         if raw is None or raw.__class__ in self._plain:
             return raw  # type: ignore[return-value]
-        return self._decode(raw, instance._manager.timezone)
+        return self._decode(raw, instance._manager._timezone)
 
     def __set__(self, instance: FieldOwner, value: T | Clear | None) -> None:
         if not self.writable:
@@ -348,7 +348,7 @@ class Field(Generic[T]):
         if value is None:
             instance.attrs[self.key] = None  # sent as "leave unchanged"
         elif value is CLEAR:
-            instance.attrs[self.key] = instance._manager.cleared_value(self.name)
+            instance.attrs[self.key] = instance._manager._cleared_value(self.name)
         else:
             instance.attrs[self.key] = self.codec.encode(value, instance.timezone)
         instance.mark_changed(self.name)

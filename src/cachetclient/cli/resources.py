@@ -72,12 +72,12 @@ class ResourceCommands:
     def fetches_current(self, operation: str, name: str) -> bool:
         """Whether `update` may leave out `name`: the current value is fetched and resent.
 
-        The library declares the fields Cachet resets when omitted (`reset_on_omit`); they
+        The library declares the fields Cachet resets when omitted (`_reset_on_omit`); they
         can be fetched when the resource has a single GET.
         """
         return (
             operation == "update"
-            and name in self.manager.reset_on_omit
+            and name in self.manager._reset_on_omit
             and callable(getattr(self.manager, "get", None))
         )
 
@@ -205,7 +205,7 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             metavar = resource.ids[parameter.name]
             arguments.append((order, click.Argument([parameter.name], type=int, metavar=metavar)))
         elif operation == "list" and parameter.name == "sort":
-            sortable = click.Choice(list(resource.manager.sortable))
+            sortable = click.Choice(list(resource.manager._sortable))
             options.append(click.Option(["--sort"], type=sortable, help="Column to sort by."))
         elif operation == "list" and parameter.name == "order":
             direction = click.Choice(["asc", "desc"], case_sensitive=False)
@@ -217,7 +217,7 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             options.append(option_for(parameter, resource.status, docs, required=required))
     if operation == "list":
         options += _paging_options()
-    if operation == "update" and resource.manager.clear_values:
+    if operation == "update" and resource.manager._clear_values:
         options.append(_clear_option(resource))
     params = [argument for _, argument in sorted(arguments, key=lambda pair: pair[0])] + options
     return click.Command(
@@ -246,7 +246,7 @@ def _paging_options() -> list[click.Parameter]:
 
 def _clear_option(resource: ResourceCommands) -> click.Option:
     """`--clear FIELD`: empties a field, as `CLEAR` does in the library."""
-    fields = [name.replace("_", "-") for name in resource.manager.clear_values]
+    fields = [name.replace("_", "-") for name in resource.manager._clear_values]
     return click.Option(
         ["--clear", "clear"],
         type=click.Choice(fields),
@@ -309,7 +309,7 @@ def _current_values(
     if not missing:
         return {}
     ids = tuple(values[name] for name in resource.ids if values.get(name) is not None)
-    current = manager.get_by_ids(ids)
+    current = manager._get_by_ids(ids)
     return {name: current.value_for_update(name) for name in missing}
 
 

@@ -38,6 +38,7 @@ _EXPORTS = {
 _MODULES = frozenset(
     {
         "async_client",
+        "async_managers",
         "client",
         "component_groups",
         "components",

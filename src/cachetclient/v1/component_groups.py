@@ -79,12 +79,11 @@ class ComponentGroupManager(Manager[ComponentGroup]):
 
     path: ClassVar[str] = "components/groups"
     resource_class: ClassVar[type[Resource]] = ComponentGroup
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
     # Cachet writes 0 for an omitted order and visible (the group would become hidden).
-    reset_on_omit: ClassVar[tuple[str, ...]] = ("order", "visible")
-    searchable: ClassVar[tuple[str, ...]] = ("id", "name", "collapsed", "visible")
-    sortable: ClassVar[tuple[str, ...]] = ("id", "name", "order", "collapsed", "visible")
+    _reset_on_omit: ClassVar[tuple[str, ...]] = ("order", "visible")
+    _sortable: ClassVar[tuple[str, ...]] = ("id", "name", "order", "collapsed", "visible")
 
     def __init__(self, http_client: HttpClient, components_manager: ComponentManager) -> None:
         """Manager initializer.
@@ -119,7 +118,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             "collapsed": collapsed,
             "visible": visible,
         }
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def update(
         self,
@@ -142,7 +141,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             "collapsed": collapsed,
             "visible": visible,
         }
-        return self.update_by_ids((group_id,), values, kwargs)
+        return self._update_by_ids((group_id,), values, kwargs)
 
     def list(
         self,
@@ -162,14 +161,14 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             page: The page to start listing.
             per_page: Number of entries per request.
             id, name, collapsed, visible: equality filters.
-            sort: a column of `ComponentGroupManager.sortable`.
+            sort: id, name, order, collapsed, visible.
             order: `asc` (default) or `desc`.
         """
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}
-        query = self.list_query(
+        query = self._list_query(
             page=page, per_page=per_page, filters=filters, sort=sort, order=order
         )
-        return self.iterate(query)
+        return self._iterate(query)
 
     def count(
         self,
@@ -181,7 +180,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     ) -> int:
         """Count the number of component groups (matching the filters)."""
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}
-        return self.count_matching(self.list_query(page=1, per_page=1, filters=filters))
+        return self._count_matching(self._list_query(page=1, per_page=1, filters=filters))
 
     def get(self, group_id: int) -> ComponentGroup:
         """Get a component group by id.
@@ -189,7 +188,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         Raises:
             NotFoundError: (a requests HTTPError) if not found.
         """
-        return self.get_by_ids((group_id,))
+        return self._get_by_ids((group_id,))
 
     def delete(self, group_id: int) -> None:
         """Delete a component group (its components stay, without a group).
@@ -197,4 +196,4 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         Raises:
             NotFoundError: (a requests HTTPError) if not found.
         """
-        return self.delete_by_ids((group_id,))
+        return self._delete_by_ids((group_id,))

@@ -147,19 +147,18 @@ class ComponentManager(Manager[Component]):
 
     path: ClassVar[str] = "components"
     resource_class: ClassVar[type[Resource]] = Component
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = {**_FIELDS, "silent": FLAG}
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = {**_FIELDS, "silent": FLAG}
     # Group 0 is Cachet's "no group".
-    clear_values: ClassVar[dict[str, Any]] = {
+    _clear_values: ClassVar[dict[str, Any]] = {
         "description": "",
         "link": "",
         "meta": {},
         "group_id": 0,
     }
     # Cachet 2.3 writes status 0 and re-enables the component when these are omitted.
-    reset_on_omit: ClassVar[tuple[str, ...]] = ("status", "enabled")
-    searchable: ClassVar[tuple[str, ...]] = ("id", "name", "status", "group_id", "enabled")
-    sortable: ClassVar[tuple[str, ...]] = ("id", "name", "status", "order", "group_id", "enabled")
+    _reset_on_omit: ClassVar[tuple[str, ...]] = ("status", "enabled")
+    _sortable: ClassVar[tuple[str, ...]] = ("id", "name", "status", "order", "group_id", "enabled")
 
     def create(
         self,
@@ -189,7 +188,7 @@ class ComponentManager(Manager[Component]):
         """
         values: dict[str, Any] = dict(name=name, status=status, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def update(
         self,
@@ -219,7 +218,7 @@ class ComponentManager(Manager[Component]):
         values: dict[str, Any] = dict(status=status, name=name, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
         values.update(silent=silent)
-        return self.update_by_ids((component_id,), values, kwargs)
+        return self._update_by_ids((component_id,), values, kwargs)
 
     def list(
         self,
@@ -243,11 +242,11 @@ class ComponentManager(Manager[Component]):
             id, name, status, group_id, enabled: equality filters (names compare
                 case-insensitively, as in Cachet).
             tags: components having any of these tags (names or slugs).
-            sort: a column of `ComponentManager.sortable`.
+            sort: id, name, status, order, group_id, enabled.
             order: `asc` (default) or `desc`.
         """
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)
-        return self.iterate(self._query(page, per_page, filters, tags, sort, order))
+        return self._iterate(self._query(page, per_page, filters, tags, sort, order))
 
     def count(
         self,
@@ -261,7 +260,7 @@ class ComponentManager(Manager[Component]):
     ) -> int:
         """Count the components (matching the filters, as for `list()`)."""
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)
-        return self.count_matching(self._query(1, 1, filters, tags, None, None))
+        return self._count_matching(self._query(1, 1, filters, tags, None, None))
 
     def get(self, component_id: int) -> Component:
         """Get a component by id.
@@ -269,7 +268,7 @@ class ComponentManager(Manager[Component]):
         Raises:
             NotFoundError: (a requests HTTPError) if not found.
         """
-        return self.get_by_ids((component_id,))
+        return self._get_by_ids((component_id,))
 
     def delete(self, component_id: int) -> None:
         """Delete a component.
@@ -277,13 +276,13 @@ class ComponentManager(Manager[Component]):
         Raises:
             NotFoundError: (a requests HTTPError) if the component does not exist.
         """
-        return self.delete_by_ids((component_id,))
+        return self._delete_by_ids((component_id,))
 
-    def save_plan(self, resource: Component) -> Plan[Component]:
+    def _save_plan(self, resource: Component) -> Plan[Component]:
         """Send a component's changes (refusing to drop every tag, which Cachet ignores)."""
         if "tags" in resource.changed_fields:
             _refuse_removing_every_tag(resource.tag_names)
-        return super().save_plan(resource)
+        return super()._save_plan(resource)
 
     def _query(
         self,
@@ -295,7 +294,7 @@ class ComponentManager(Manager[Component]):
         order: str | None,
     ) -> ListQuery:
         if tags is None:
-            return self.list_query(
+            return self._list_query(
                 page=page, per_page=per_page, filters=filters, sort=sort, order=order
             )
         slugs = sorted({tag_slug(name) or name.casefold() for name in split_tag_names(tags)})
@@ -303,7 +302,7 @@ class ComponentManager(Manager[Component]):
         # Cachet 2.4 filters tags on its own unless a search filter is present (that would be
         # a 500); 2.3 ignores `tags`. The client checks every item, so both give the same answer.
         params = {} if has_search else {"tags[]": slugs}
-        return self.list_query(
+        return self._list_query(
             page=page,
             per_page=per_page,
             filters=filters,

@@ -25,17 +25,17 @@ class IncidentTemplateManager(Manager[IncidentTemplate]):
 
     path: ClassVar[str] = "incidents/templates"
     resource_class: ClassVar[type[Resource]] = IncidentTemplate
-    can_delete: ClassVar[bool] = False
+    _can_delete: ClassVar[bool] = False
 
     def list(
         self, page: int = 1, per_page: int = DEFAULT_PER_PAGE
     ) -> Generator[IncidentTemplate, None, None]:
         """List incident templates lazily."""
-        return self.iterate(self.list_query(page=page, per_page=per_page))
+        return self._iterate(self._list_query(page=page, per_page=per_page))
 
     def count(self) -> int:
         """Count the incident templates."""
-        return self.count_matching(self.list_query(page=1, per_page=1))
+        return self._count_matching(self._list_query(page=1, per_page=1))
 
     def get(self, template_id: int) -> IncidentTemplate:
         """Get an incident template by id.
@@ -43,4 +43,4 @@ class IncidentTemplateManager(Manager[IncidentTemplate]):
         Raises:
             NotFoundError: if it does not exist.
         """
-        return self.get_by_ids((template_id,))
+        return self._get_by_ids((template_id,))

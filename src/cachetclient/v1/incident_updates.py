@@ -40,8 +40,8 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
 
     path: ClassVar[str] = "incidents/{}/updates"
     resource_class: ClassVar[type[Resource]] = IncidentUpdate
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
 
     def create(self, *, incident_id: int, status: int, message: str) -> IncidentUpdate:
         """Create an incident update; Cachet sets the incident's status to `status`.
@@ -51,7 +51,7 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
             status: New status id (1-4).
             message: Update message.
         """
-        return self.create_in((incident_id,), {"status": status, "message": message})
+        return self._create_in((incident_id,), {"status": status, "message": message})
 
     def update(
         self,
@@ -71,11 +71,11 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
             message: New message.
         """
         values: dict[str, Any] = {"status": status, "message": message}
-        return self.update_by_ids((incident_id, id), values, kwargs)
+        return self._update_by_ids((incident_id, id), values, kwargs)
 
     def count(self, incident_id: int) -> int:
         """Count the number of updates of an incident."""
-        return self.count_matching(self.list_query((incident_id,), page=1, per_page=1))
+        return self._count_matching(self._list_query((incident_id,), page=1, per_page=1))
 
     def list(
         self, incident_id: int, page: int = 1, per_page: int = DEFAULT_PER_PAGE
@@ -87,7 +87,7 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
             page: The first page to request.
             per_page: Entries per request.
         """
-        return self.iterate(self.list_query((incident_id,), page=page, per_page=per_page))
+        return self._iterate(self._list_query((incident_id,), page=page, per_page=per_page))
 
     def get(self, incident_id: int, update_id: int) -> IncidentUpdate:
         """Get an incident update.
@@ -95,8 +95,8 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
         Raises:
             NotFoundError: if the incident or the update does not exist.
         """
-        return self.get_by_ids((incident_id, update_id))
+        return self._get_by_ids((incident_id, update_id))
 
     def delete(self, incident_id: int, update_id: int) -> None:
         """Delete an incident update."""
-        return self.delete_by_ids((incident_id, update_id))
+        return self._delete_by_ids((incident_id, update_id))

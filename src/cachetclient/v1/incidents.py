@@ -83,25 +83,16 @@ class IncidentManager(Manager[Incident]):
 
     path: ClassVar[str] = "incidents"
     resource_class: ClassVar[type[Resource]] = Incident
-    create_fields: ClassVar[dict[str, Codec[Any]]] = {
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = {
         **_UPDATE_FIELDS,
         "created_at": DAY_FIRST_MINUTE_DATE,
         "meta": JSON,
     }
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = _UPDATE_FIELDS
-    wire_names: ClassVar[dict[str, str]] = {"template_vars": "vars"}
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = _UPDATE_FIELDS
+    _wire_names: ClassVar[dict[str, str]] = {"template_vars": "vars"}
     # Cachet makes an incident public and unsticks it when an update omits these.
-    reset_on_omit: ClassVar[tuple[str, ...]] = ("visible", "stickied")
-    searchable: ClassVar[tuple[str, ...]] = (
-        "id",
-        "user_id",
-        "component_id",
-        "name",
-        "status",
-        "visible",
-        "stickied",
-    )
-    sortable: ClassVar[tuple[str, ...]] = (
+    _reset_on_omit: ClassVar[tuple[str, ...]] = ("visible", "stickied")
+    _sortable: ClassVar[tuple[str, ...]] = (
         "id",
         "user_id",
         "name",
@@ -164,7 +155,7 @@ class IncidentManager(Manager[Incident]):
         values.update(component_status=component_status, notify=notify, created_at=created_at)
         values.update(occurred_at=occurred_at, template=template, template_vars=template_vars)
         values.update(meta=meta)
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def update(
         self,
@@ -191,7 +182,7 @@ class IncidentManager(Manager[Incident]):
         values.update(stickied=stickied, component_id=component_id)
         values.update(component_status=component_status, notify=notify, occurred_at=occurred_at)
         values.update(template=template, template_vars=template_vars)
-        return self.update_by_ids((incident_id,), values, kwargs)
+        return self._update_by_ids((incident_id,), values, kwargs)
 
     def list(
         self,
@@ -214,15 +205,15 @@ class IncidentManager(Manager[Incident]):
             page: Page to start on.
             per_page: Entries per request.
             id, user_id, component_id, name, status, visible, stickied: equality filters.
-            sort: a column of `IncidentManager.sortable`.
+            sort: id, user_id, name, status, visible, stickied, message, occurred_at.
             order: `asc` (default) or `desc`.
         """
         filters = dict(id=id, user_id=user_id, component_id=component_id, name=name)
         filters.update(status=status, visible=visible, stickied=stickied)
-        query = self.list_query(
+        query = self._list_query(
             page=page, per_page=per_page, filters=filters, sort=sort, order=order
         )
-        return self.iterate(query)
+        return self._iterate(query)
 
     def count(
         self,
@@ -238,7 +229,7 @@ class IncidentManager(Manager[Incident]):
         """Count the number of incidents (matching the filters)."""
         filters = dict(id=id, user_id=user_id, component_id=component_id, name=name)
         filters.update(status=status, visible=visible, stickied=stickied)
-        return self.count_matching(self.list_query(page=1, per_page=1, filters=filters))
+        return self._count_matching(self._list_query(page=1, per_page=1, filters=filters))
 
     def get(self, incident_id: int) -> Incident:
         """Get a single incident.
@@ -246,8 +237,8 @@ class IncidentManager(Manager[Incident]):
         Raises:
             NotFoundError: (a requests HTTPError) if the incident does not exist.
         """
-        return self.get_by_ids((incident_id,))
+        return self._get_by_ids((incident_id,))
 
     def delete(self, incident_id: int) -> None:
         """Delete an incident."""
-        return self.delete_by_ids((incident_id,))
+        return self._delete_by_ids((incident_id,))

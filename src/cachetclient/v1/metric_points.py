@@ -46,14 +46,14 @@ class MetricPointsManager(Manager[MetricPoint]):
 
     path: ClassVar[str] = "metrics/{}/points"
     resource_class: ClassVar[type[Resource]] = MetricPoint
-    create_fields: ClassVar[dict[str, Codec[Any]]] = {"value": NUMBER, "timestamp": UNIX_SECONDS}
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = {"value": NUMBER, "timestamp": UNIX_SECONDS}
     # PUT wants the timestamp as a string (an integer is a 400 on Cachet 2.4).
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = {
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = {
         "value": NUMBER,
         "timestamp": UNIX_SECONDS_STRING,
     }
     # Cachet sets the value to 0 when an update omits it.
-    reset_on_omit: ClassVar[tuple[str, ...]] = ("value",)
+    _reset_on_omit: ClassVar[tuple[str, ...]] = ("value",)
 
     def create(
         self, *, metric_id: int, value: float, timestamp: DateInput | None = None
@@ -66,7 +66,7 @@ class MetricPointsManager(Manager[MetricPoint]):
             timestamp: When the value was measured (datetime or Unix seconds); Cachet rounds
                 it to 30 seconds and ignores it when the value is merged into a recent point.
         """
-        return self.create_in((metric_id,), {"value": value, "timestamp": timestamp})
+        return self._create_in((metric_id,), {"value": value, "timestamp": timestamp})
 
     def create_many(
         self,
@@ -92,9 +92,9 @@ class MetricPointsManager(Manager[MetricPoint]):
 
         def plan_for(item: float | tuple[float, DateInput]) -> Plan[MetricPoint]:
             value, timestamp = item if isinstance(item, tuple) else (item, None)
-            return self.create_plan((metric_id,), {"value": value, "timestamp": timestamp})
+            return self._create_plan((metric_id,), {"value": value, "timestamp": timestamp})
 
-        return self.http_client.run_many(list(values), plan_for, concurrency)
+        return self._http.run_many(list(values), plan_for, concurrency)
 
     def update(
         self,
@@ -109,7 +109,7 @@ class MetricPointsManager(Manager[MetricPoint]):
         The point is moved to `metric_id` if it belonged to another metric.
         """
         values: dict[str, Any] = {"value": value, "timestamp": timestamp}
-        return self.update_by_ids((metric_id, point_id), values, {})
+        return self._update_by_ids((metric_id, point_id), values, {})
 
     def list(
         self, metric_id: int, page: int = 1, per_page: int = DEFAULT_PER_PAGE
@@ -121,12 +121,12 @@ class MetricPointsManager(Manager[MetricPoint]):
             page: The first page to request.
             per_page: Entries per request.
         """
-        return self.iterate(self.list_query((metric_id,), page=page, per_page=per_page))
+        return self._iterate(self._list_query((metric_id,), page=page, per_page=per_page))
 
     def count(self, metric_id: int) -> int:
         """Count the number of points of a metric."""
-        return self.count_matching(self.list_query((metric_id,), page=1, per_page=1))
+        return self._count_matching(self._list_query((metric_id,), page=1, per_page=1))
 
     def delete(self, metric_id: int, point_id: int) -> None:
         """Delete a metric point."""
-        return self.delete_by_ids((metric_id, point_id))
+        return self._delete_by_ids((metric_id, point_id))

@@ -38,7 +38,7 @@ class Metric(Resource):
         manager = self._manager
         if not isinstance(manager, MetricsManager):
             raise TypeError("this metric is not bound to a MetricsManager")
-        return manager.metric_points_manager.list(self._require_id())
+        return manager._metric_points_manager.list(self._require_id())
 
 
 _FIELDS: dict[str, Codec[Any]] = {
@@ -62,10 +62,10 @@ class MetricsManager(Manager[Metric]):
 
     path: ClassVar[str] = "metrics"
     resource_class: ClassVar[type[Resource]] = Metric
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
-    clear_values: ClassVar[dict[str, Any]] = {"description": ""}
-    sortable: ClassVar[tuple[str, ...]] = (
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
+    _clear_values: ClassVar[dict[str, Any]] = {"description": ""}
+    _sortable: ClassVar[tuple[str, ...]] = (
         "id",
         "name",
         "display_chart",
@@ -83,7 +83,7 @@ class MetricsManager(Manager[Metric]):
             metric_update_manager: The metric points manager (for `Metric.points()`).
         """
         super().__init__(http_client)
-        self.metric_points_manager = metric_update_manager
+        self._metric_points_manager = metric_update_manager
 
     def create(
         self,
@@ -115,7 +115,7 @@ class MetricsManager(Manager[Metric]):
         values.update(default_value=default_value, display_chart=display_chart)
         values.update(calc_type=calc_type, places=places, default_view=default_view)
         values.update(threshold=threshold, order=order, visible=visible)
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def update(
         self,
@@ -139,7 +139,7 @@ class MetricsManager(Manager[Metric]):
         values.update(default_value=default_value, display_chart=display_chart)
         values.update(calc_type=calc_type, places=places, default_view=default_view)
         values.update(threshold=threshold, order=order, visible=visible)
-        return self.update_by_ids((metric_id,), values, kwargs)
+        return self._update_by_ids((metric_id,), values, kwargs)
 
     def get(self, metric_id: int) -> Metric:
         """Get a single metric.
@@ -147,7 +147,7 @@ class MetricsManager(Manager[Metric]):
         Raises:
             NotFoundError: (a requests HTTPError) if the metric does not exist.
         """
-        return self.get_by_ids((metric_id,))
+        return self._get_by_ids((metric_id,))
 
     def list(
         self,
@@ -162,16 +162,16 @@ class MetricsManager(Manager[Metric]):
         Args:
             page: Page to start on.
             per_page: Entries per request.
-            sort: a column of `MetricsManager.sortable`.
+            sort: id, name, display_chart, default_value, calc_type, order, visible.
             order: `asc` (default) or `desc`.
         """
-        query = self.list_query(page=page, per_page=per_page, sort=sort, order=order)
-        return self.iterate(query)
+        query = self._list_query(page=page, per_page=per_page, sort=sort, order=order)
+        return self._iterate(query)
 
     def count(self) -> int:
         """Count the number of metrics."""
-        return self.count_matching(self.list_query(page=1, per_page=1))
+        return self._count_matching(self._list_query(page=1, per_page=1))
 
     def delete(self, metric_id: int) -> None:
         """Delete a metric (and, on Cachet 2.4, its points)."""
-        return self.delete_by_ids((metric_id,))
+        return self._delete_by_ids((metric_id,))

@@ -14,7 +14,7 @@ class PingManager(Manager[Resource]):
 
     path: ClassVar[str] = "ping"
     resource_class: ClassVar[type[Resource]] = Resource
-    can_delete: ClassVar[bool] = False
+    _can_delete: ClassVar[bool] = False
 
     def __call__(self) -> bool:
         """Shortcut for the get method (`client.ping()` -> `True`)."""
@@ -26,7 +26,7 @@ class PingManager(Manager[Resource]):
         Returns:
             True if Cachet answered `Pong!`; False for any error answer or no answer.
         """
-        return self.run(self._ping_plan())
+        return self._run(self._ping_plan())
 
     def _ping_plan(self) -> Plan[bool]:
         try:

@@ -55,10 +55,10 @@ class ScheduleManager(Manager[Schedule]):
 
     path: ClassVar[str] = "schedules"
     resource_class: ClassVar[type[Resource]] = Schedule
-    create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
-    update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
-    clear_values: ClassVar[dict[str, Any]] = {"message": ""}
-    sortable: ClassVar[tuple[str, ...]] = (
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
+    _update_fields: ClassVar[dict[str, Codec[Any]] | None] = _FIELDS
+    _clear_values: ClassVar[dict[str, Any]] = {"message": ""}
+    _sortable: ClassVar[tuple[str, ...]] = (
         "id",
         "name",
         "status",
@@ -94,7 +94,7 @@ class ScheduleManager(Manager[Schedule]):
             name=name, status=status, message=message, scheduled_at=scheduled_at
         )
         values.update(completed_at=completed_at, notify=notify)
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def update(
         self,
@@ -121,7 +121,7 @@ class ScheduleManager(Manager[Schedule]):
             name=name, status=status, message=message, scheduled_at=scheduled_at
         )
         values.update(completed_at=completed_at)
-        return self.update_by_ids((schedule_id,), values, kwargs)
+        return self._update_by_ids((schedule_id,), values, kwargs)
 
     def list(
         self,
@@ -136,11 +136,11 @@ class ScheduleManager(Manager[Schedule]):
         Args:
             page: The page to start listing.
             per_page: Number of entries per request.
-            sort: a column of `ScheduleManager.sortable`.
+            sort: id, name, status, scheduled_at, completed_at, created_at, updated_at.
             order: `asc` (default) or `desc`.
         """
-        query = self.list_query(page=page, per_page=per_page, sort=sort, order=order)
-        return self.iterate(query)
+        query = self._list_query(page=page, per_page=per_page, sort=sort, order=order)
+        return self._iterate(query)
 
     def get(self, schedule_id: int) -> Schedule:
         """Get a schedule by id.
@@ -148,7 +148,7 @@ class ScheduleManager(Manager[Schedule]):
         Raises:
             NotFoundError: (a requests HTTPError) if not found.
         """
-        return self.get_by_ids((schedule_id,))
+        return self._get_by_ids((schedule_id,))
 
     def delete(self, schedule_id: int) -> None:
         """Delete a schedule.
@@ -156,8 +156,8 @@ class ScheduleManager(Manager[Schedule]):
         Raises:
             NotFoundError: (a requests HTTPError) if the schedule does not exist.
         """
-        return self.delete_by_ids((schedule_id,))
+        return self._delete_by_ids((schedule_id,))
 
     def count(self) -> int:
         """Count the total number of scheduled events."""
-        return self.count_matching(self.list_query(page=1, per_page=1))
+        return self._count_matching(self._list_query(page=1, per_page=1))

@@ -31,11 +31,11 @@ class StatusManager(Manager[Status]):
 
     path: ClassVar[str] = "status"
     resource_class: ClassVar[type[Resource]] = Status
-    can_delete: ClassVar[bool] = False
+    _can_delete: ClassVar[bool] = False
 
     def get(self) -> Status:
         """Get the overall system status."""
-        return self.run(self.fetch_plan(ApiRequest("GET", self.path)))
+        return self._run(self._fetch_plan(ApiRequest("GET", self.path)))
 
     def __call__(self) -> Status:
         """Shortcut to get (`client.status().message`)."""

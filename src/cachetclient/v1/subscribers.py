@@ -41,7 +41,7 @@ class SubscriberManager(Manager[Subscriber]):
 
     path: ClassVar[str] = "subscribers"
     resource_class: ClassVar[type[Resource]] = Subscriber
-    create_fields: ClassVar[dict[str, Codec[Any]]] = {
+    _create_fields: ClassVar[dict[str, Codec[Any]]] = {
         "email": TEXT,
         "components": ID_LIST,
         "verify": FLAG,
@@ -59,7 +59,7 @@ class SubscriberManager(Manager[Subscriber]):
             verify: Verification status. If False a verification email is sent to the user.
         """
         values: dict[str, Any] = {"email": email, "components": components, "verify": verify}
-        return self.create_in((), values)
+        return self._create_in((), values)
 
     def list(
         self, page: int = 1, per_page: int = DEFAULT_PER_PAGE
@@ -70,11 +70,11 @@ class SubscriberManager(Manager[Subscriber]):
             page: The page to start listing.
             per_page: Number of entries per request.
         """
-        return self.iterate(self.list_query(page=page, per_page=per_page))
+        return self._iterate(self._list_query(page=page, per_page=per_page))
 
     def count(self) -> int:
         """Count the total number of subscribers (needs a token)."""
-        return self.count_matching(self.list_query(page=1, per_page=1))
+        return self._count_matching(self._list_query(page=1, per_page=1))
 
     def delete(self, subscriber_id: int) -> None:
         """Delete a specific subscriber id (and its subscriptions).
@@ -82,4 +82,4 @@ class SubscriberManager(Manager[Subscriber]):
         Raises:
             NotFoundError: (a requests HTTPError) if the subscriber does not exist.
         """
-        return self.delete_by_ids((subscriber_id,))
+        return self._delete_by_ids((subscriber_id,))

@@ -31,4 +31,4 @@ class SubscriptionManager(Manager[Subscription]):
         Raises:
             NotFoundError: if the subscription does not exist.
         """
-        return self.delete_by_ids((subscription_id,))
+        return self._delete_by_ids((subscription_id,))

@@ -47,11 +47,11 @@ class VersionManager(Manager[Version]):
 
     path: ClassVar[str] = "version"
     resource_class: ClassVar[type[Resource]] = Version
-    can_delete: ClassVar[bool] = False
+    _can_delete: ClassVar[bool] = False
 
     def get(self) -> Version:
         """Get version info from the server (`client.version.get().value`)."""
-        return self.run(self._version_plan())
+        return self._run(self._version_plan())
 
     def _version_plan(self) -> Plan[Version]:
         payload = yield ApiRequest("GET", self.path)
