@@ -39,8 +39,25 @@ V3 = Literal["3", 3]
 _API_SUFFIX = re.compile(r"/api(?:/v(?P<version>[^/]*))?$")
 
 
+def _client_parameters(
+    endpoint: str | None = None,
+    api_token: str | None = None,
+    version: str | int | None = None,
+    verify_tls: bool = True,
+    *,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    timezone: str | None = DEFAULT_TIMEZONE,
+    user_agent: str | None = None,
+    max_retries: int = DEFAULT_MAX_RETRIES,
+    backoff_base: float = DEFAULT_BACKOFF_BASE,
+    backoff_cap: float = DEFAULT_BACKOFF_CAP,
+    retry_policy: RetryPolicy | None = None,
+) -> None:
+    """The parameters of `Client()` without its overloads: `AsyncClient()` takes them too."""
+
+
 @overload
-def Client(
+def Client(  # type: ignore[overload-overlap]  # "3" is also a str: the v3 client wins
     endpoint: str | None = None,
     api_token: str | None = None,
     *,
@@ -58,7 +75,7 @@ def Client(
 def Client(
     endpoint: str | None = None,
     api_token: str | None = None,
-    version: Literal["1", 1] | None = None,
+    version: str | int | None = None,
     verify_tls: bool = True,
     *,
     timeout: Timeout = DEFAULT_TIMEOUT,
@@ -159,7 +176,7 @@ def _with_the_parameters_of(
     return give
 
 
-@_with_the_parameters_of(Client)
+@_with_the_parameters_of(_client_parameters)
 def AsyncClient(*args: Any, **kwargs: Any) -> AsyncClientV1:
     """Create a Cachet client for asyncio (needs the `async` extra: httpx).
 
@@ -172,7 +189,9 @@ def AsyncClient(*args: Any, **kwargs: Any) -> AsyncClientV1:
     Raises:
         ConfigurationError: as `Client()`.
     """
-    given = inspect.signature(Client).bind(*args, **kwargs)  # a TypeError as Client() would
+    given = inspect.signature(_client_parameters).bind(
+        *args, **kwargs
+    )  # a TypeError as Client() would
     given.apply_defaults()
     from cachetclient.async_httpclient import AsyncHttpClient
 

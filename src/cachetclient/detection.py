@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any
 
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest
 from cachetclient.retry import RetryPolicy
+from cachetclient.v1.client import Client as ClientV1
 
 logger = logging.getLogger("cachetclient")
 
@@ -53,24 +53,31 @@ def _answer(http: Any, path: str) -> Any:
         return None
 
 
-class DetectingClient:
+class DetectingClient(ClientV1):
     """A client that learns the server's API version on first use, then acts as that client.
 
     `Client()` returns it when neither `version=` nor the endpoint says which API to use.
-    The detection happens once, at the first attribute used, and is logged at INFO.
+    The detection happens once, at the first attribute used, and is logged at INFO. It is a
+    v1 `Client` for code written before Cachet 3 (`isinstance` checks keep passing); when the
+    server speaks Cachet 3 every attribute comes from the `cachetclient.v3.Client` built then.
     """
 
     def __init__(self, root_url: str, build: Callable[[str], Any], **transport: Any) -> None:
         """`build(version)` makes the real client once the version is known."""
+        # No ClientV1.__init__: the managers come from the detected client (`__getattr__`).
         self._root_url = root_url
         self._build = build
         self._transport = transport
         self._client: Any = None
 
     @property
-    def api_version(self) -> str:
+    def api_version(self) -> str:  # type: ignore[override]
         """The API the server speaks, `"1"` or `"3"` (detected on first use)."""
         return str(self._detected().api_version)
+
+    @property
+    def _http(self) -> Any:
+        return self._detected()._http
 
     def _detected(self) -> Any:
         if self._client is None:
@@ -99,13 +106,8 @@ class DetectingClient:
         if self._client is not None:
             self._client.close()
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> DetectingClient:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

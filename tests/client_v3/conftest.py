@@ -35,7 +35,7 @@ def v3_client(
     """A Cachet 3 client: sync, or the async one behind the blocking bridge."""
     settings.setdefault("backoff_base", 0.01)
     if kind == "sync":
-        return cachetclient.Client(endpoint, token, version="3", **settings)
+        return cast(Client, cachetclient.Client(endpoint, token, version="3", **settings))
     async_client = cachetclient.AsyncClient(endpoint, token, version="3", **settings)
     transport = BlockingAsyncTransport(async_client.async_http_client, portal)
     return Client(cast(HttpClient, transport), timezone.utc)

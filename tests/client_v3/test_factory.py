@@ -74,9 +74,10 @@ def anyio_backend() -> str:
 
 @pytest.mark.anyio
 async def test_async_client_awaits_v3_calls(cachet_emulator_v3: Any) -> None:
-    async with cachetclient.AsyncClient(
+    made: Any = cachetclient.AsyncClient(
         cachet_emulator_v3.url, cachet_emulator_v3.token, version="3"
-    ) as client:
+    )
+    async with made as client:
         created = await client.components.create(name="API")
         names = [c.name async for c in client.components.list()]
         status = await client.status()
