@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import cachetclient
+from cachetclient.cli import cachet3
 from cachetclient.cli.render import console
 from cachetclient.client import normalise_endpoint
 from cachetclient.errors import (
@@ -204,11 +205,25 @@ def _utc_offset(offset: timedelta) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _speaks_cachet_3(session: Session) -> bool:
+    try:
+        return cachet3.speaks_cachet_3(session)
+    except CachetError:
+        return False
+
+
 def diagnose(session: Session) -> list[Finding]:
     """Run every check in order; stop early when the rest cannot work."""
     found: list[Finding] = []
+    try:
+        check_endpoint(session, found)
+    except Stop:
+        return found
+    if _speaks_cachet_3(session):
+        # The endpoint line above shows the v1 form; Cachet 3's base comes in the `api` line.
+        given = Finding("endpoint", PASS, str(session.endpoint))
+        return [given, *(Finding(*row) for row in cachet3.doctor_findings(session))]
     steps: list[Callable[[], None]] = [
-        lambda: check_endpoint(session, found),
         lambda: check_cachet(session.client, found),
         lambda: check_token(session, session.client, found),
         lambda: check_clock(session.client, found),

@@ -268,6 +268,12 @@ def _cleared_fields(values: dict[str, Any]) -> dict[str, Any]:
 def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]:
     @click.pass_obj
     def run(session: Session, /, **values: Any) -> None:
+        from cachetclient.cli import cachet3
+
+        listing_components = resource.name == "components" and operation == "list"
+        if listing_components and cachet3.speaks_cachet_3(session):
+            limit = values.get("per_page") or ROWS_PER_PAGE
+            return cachet3.list_components(session, limit)
         manager = getattr(session.client, resource.attribute)
         renderer = session.renderer
         if operation == "list":

@@ -1,0 +1,213 @@
+"""The everyday commands against Cachet 3: the same commands, the `cachetclient.v3` client.
+
+Each workflow command asks `speaks_cachet_3(session)` first and hands over to the function
+here: `components list`, `components set-status`, `incidents open`, `incidents resolve`,
+`points add`, `status` and `doctor`. Status names and numbers are those of the other
+commands; component status 0 (unknown in Cachet 2) is Cachet 3's 5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from cachetclient.errors import CachetError, HTTPError, PermissionDeniedError
+from cachetclient.v3 import ComponentStatus, IncidentStatus
+from cachetclient.v3.components import Component
+
+if TYPE_CHECKING:
+    from cachetclient.cli.session import Session
+    from cachetclient.v3.client import Client
+    from cachetclient.v3.manager import Manager
+
+
+def speaks_cachet_3(session: Session) -> bool:
+    """Whether the endpoint speaks Cachet 3 (`--cachet-version 3`, or detected)."""
+    return str(session.client.api_version) == "3"
+
+
+def client_of(session: Session) -> Client:
+    """The session's client, a Cachet 3 one."""
+    client: Client = session.client  # type: ignore[assignment]
+    return client
+
+
+def component_status(value: int) -> ComponentStatus:
+    """A status typed as for Cachet 2 (`0` unknown) as Cachet 3's."""
+    return ComponentStatus.UNKNOWN if value == 0 else ComponentStatus(value)
+
+
+def component_row(component: Component) -> dict[str, Any]:
+    """The columns `components list` shows (the raw document in JSON output)."""
+    return {
+        "id": component.id,
+        "name": component.name,
+        "status": _label(component.status),
+        "latest_status": _label(component.latest_status),
+        "enabled": component.enabled,
+    }
+
+
+def list_components(session: Session, limit: int) -> None:
+    """`cachet components list` (the first `limit` enabled components)."""
+    from cachetclient.cli.render import Column
+
+    found = list(islice(client_of(session).components.list(), limit))
+    if session.renderer.as_json:
+        session.renderer.json([component.raw["data"] for component in found])
+        return
+    columns = [Column(key) for key in ("id", "name", "status", "latest_status", "enabled")]
+    session.renderer.items([component_row(c) for c in found], columns)
+
+
+def set_component_status(session: Session, component_id: int, status: int) -> None:
+    """`cachet components set-status`."""
+    component = client_of(session).components.update(component_id, status=component_status(status))
+    if session.renderer.as_json:
+        session.renderer.json(component.raw["data"])
+    else:
+        session.renderer.done(
+            f"Component #{component.id} {component.name} is now {_label(component.status)}."
+        )
+
+
+def open_incident(session: Session, options: Mapping[str, Any]) -> None:
+    """`cachet incidents open`: public unless --hidden, the component's impact recorded."""
+    client = client_of(session)
+    impacts = None
+    if options["component_id"] is not None:
+        impacts = [(options["component_id"], component_status(options["component_status"]))]
+    incident = client.incidents.create(
+        name=options["name"],
+        message=options["message"],
+        status=IncidentStatus(options["status"]),
+        visible=not options["hidden"],
+        stickied=options["sticky"],
+        notifications=not options["no_notify"],
+        components=impacts,
+    )
+    if session.renderer.as_json:
+        session.renderer.json(incident.raw["data"])
+        return
+    shown = incident.status.name.title() if incident.status is not None else "no status"
+    session.renderer.done(f"Opened incident #{incident.id} {incident.name!r} ({shown}).")
+    if impacts:
+        component = client.components.get(impacts[0][0])
+        session.renderer.done(
+            f"Component #{component.id} {component.name} is now {_label(component.latest_status)}."
+        )
+
+
+def resolve_incident(session: Session, incident_id: int, message: str) -> None:
+    """`cachet incidents resolve`: a Fixed update; the impacts end with the incident."""
+    client = client_of(session)
+    incident = client.incidents.get(incident_id)
+    update = client.incident_updates.create(
+        incident_id, status=IncidentStatus.FIXED, message=message
+    )
+    if session.renderer.as_json:
+        session.renderer.json({"update": update.raw["data"], "component": None})
+        return
+    session.renderer.done(f"Resolved incident #{incident_id} {incident.name!r}: it is Fixed.")
+
+
+def add_point(session: Session, metric_id: int, value: float, timestamp: Any) -> None:
+    """`cachet points add`; a point within the metric's threshold only counts the last again."""
+    extra = {} if timestamp is None else {"timestamp": timestamp}
+    point = client_of(session).metric_points.create(metric_id, value=value, **extra)
+    if session.renderer.as_json:
+        session.renderer.json(point.raw["data"])
+    elif point.counter is not None and point.counter > 1:
+        session.renderer.done(
+            f"Counted metric #{metric_id}'s point #{point.id} again ({point.counter} times): "
+            "Cachet 3 keeps one point per threshold period."
+        )
+    else:
+        session.renderer.done(f"Added {value:g} to metric #{metric_id} (point #{point.id}).")
+
+
+def show_status(session: Session) -> None:
+    """`cachet status`: the overall status and every enabled component."""
+    client = client_of(session)
+    overall = client.status()
+    components = list(client.components.list())
+    if session.renderer.as_json:
+        session.renderer.json(
+            {
+                "status": {"status": overall.status.value, "message": overall.message},
+                "components": [c.raw["data"] for c in components],
+            }
+        )
+        return
+    click.echo(overall.message)
+    for component in components:
+        click.echo(f"  #{component.id} {component.name}: {_label(component.latest_status)}")
+
+
+def token_abilities(client: Client) -> tuple[list[str], list[str]]:
+    """The `<resource>.manage` abilities the token has and lacks, asked without changing data.
+
+    An update that sends nothing passes validation and stops at the ability check (403)
+    when the token lacks it; with it, Cachet saves nothing. Subscribers are asked with a
+    read. Resources with nothing to update yet are not asked; delete abilities cannot be
+    asked without deleting.
+    """
+    has: list[str] = []
+    lacks: list[str] = []
+    probes: dict[str, Manager[Any]] = {
+        "components": client.components,
+        "component-groups": client.component_groups,
+        "incidents": client.incidents,
+        "incident-templates": client.incident_templates,
+        "metrics": client.metrics,
+        "schedules": client.schedules,
+    }
+    for resource, manager in probes.items():
+        first = next(iter(manager.list(per_page=1)), None)
+        if first is not None:
+            _record(f"{resource}.manage", partial(manager.update, first.id), has, lacks)
+    _record("subscribers.manage", lambda: list(client.subscribers.list(per_page=1)), has, lacks)
+    return has, lacks
+
+
+def _record(ability: str, probe: Any, has: list[str], lacks: list[str]) -> None:
+    try:
+        probe()
+    except PermissionDeniedError:
+        lacks.append(ability)
+    else:
+        has.append(ability)
+
+
+def doctor_findings(session: Session) -> list[tuple[str, str, str]]:
+    """(check, outcome, message) for a Cachet 3 endpoint: version, token and abilities."""
+    from cachetclient.cli.doctor import FAIL, PASS, WARN
+
+    client = client_of(session)
+    found = [("api", PASS, f"Cachet 3 API at {client.http_client.base_url} (experimental support)")]
+    try:
+        found.append(("cachet", PASS, f"version {client.version()}"))
+    except CachetError as exc:
+        return [*found, ("cachet", FAIL, str(exc))]
+    if not session.token:
+        return [*found, ("token", WARN, "No token: reads only, as a guest.")]
+    try:
+        has, lacks = token_abilities(client)
+    except HTTPError as exc:
+        return [*found, ("token", FAIL, str(exc))]
+    found.append(("token", PASS, "accepted"))
+    found.append(("abilities", PASS, "has " + (", ".join(has) or "none of those asked")))
+    if lacks:
+        found.append(("abilities", WARN, "lacks " + ", ".join(lacks)))
+    found.append(
+        ("abilities", PASS, "not asked: the .delete abilities (only a deletion would tell)")
+    )
+    return found
+
+
+def _label(status: Any) -> str:
+    return "" if status is None else str(status.name).replace("_", " ").capitalize()
