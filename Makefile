@@ -35,8 +35,9 @@ test-only: $(STAMP)
 
 test: lint typecheck test-only
 
+# `make demo CACHET_VERSION=3` tours the Cachet 3 mode (experimental).
 demo: $(STAMP)
-	$(BIN)/python scripts/demo.py
+	CACHET_VERSION=$(CACHET_VERSION) $(BIN)/python scripts/demo.py
 
 serve: $(STAMP)
 	$(BIN)/cachet-emulator --seed demo
