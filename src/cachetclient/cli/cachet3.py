@@ -2,27 +2,25 @@
 
 Each workflow command asks `speaks_cachet_3(session)` first and hands over to the function
 here: `components list`, `components set-status`, `incidents open`, `incidents resolve`,
-`points add`, `status` and `doctor`. Status names and numbers are those of the other
-commands; component status 0 (unknown in Cachet 2) is Cachet 3's 5.
+`points add` and `status` (`doctor` asks its own questions, in `cli.doctor`). Status names
+and numbers are those of the other commands; component status 0 (Cachet 2's unknown) is
+Cachet 3's 5.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from cachetclient.errors import CachetError, HTTPError, PermissionDeniedError
 from cachetclient.v3 import ComponentStatus, IncidentStatus
 from cachetclient.v3.components import Component
 
 if TYPE_CHECKING:
     from cachetclient.cli.session import Session
     from cachetclient.v3.client import Client
-    from cachetclient.v3.manager import Manager
 
 
 def speaks_cachet_3(session: Session) -> bool:
@@ -146,67 +144,6 @@ def show_status(session: Session) -> None:
     click.echo(overall.message)
     for component in components:
         click.echo(f"  #{component.id} {component.name}: {_label(component.latest_status)}")
-
-
-def token_abilities(client: Client) -> tuple[list[str], list[str]]:
-    """The `<resource>.manage` abilities the token has and lacks, asked without changing data.
-
-    An update that sends nothing passes validation and stops at the ability check (403)
-    when the token lacks it; with it, Cachet saves nothing. Subscribers are asked with a
-    read. Resources with nothing to update yet are not asked; delete abilities cannot be
-    asked without deleting.
-    """
-    has: list[str] = []
-    lacks: list[str] = []
-    probes: dict[str, Manager[Any]] = {
-        "components": client.components,
-        "component-groups": client.component_groups,
-        "incidents": client.incidents,
-        "incident-templates": client.incident_templates,
-        "metrics": client.metrics,
-        "schedules": client.schedules,
-    }
-    for resource, manager in probes.items():
-        first = next(iter(manager.list(per_page=1)), None)
-        if first is not None:
-            _record(f"{resource}.manage", partial(manager.update, first.id), has, lacks)
-    _record("subscribers.manage", lambda: list(client.subscribers.list(per_page=1)), has, lacks)
-    return has, lacks
-
-
-def _record(ability: str, probe: Any, has: list[str], lacks: list[str]) -> None:
-    try:
-        probe()
-    except PermissionDeniedError:
-        lacks.append(ability)
-    else:
-        has.append(ability)
-
-
-def doctor_findings(session: Session) -> list[tuple[str, str, str]]:
-    """(check, outcome, message) for a Cachet 3 endpoint: version, token and abilities."""
-    from cachetclient.cli.doctor import FAIL, PASS, WARN
-
-    client = client_of(session)
-    found = [("api", PASS, f"Cachet 3 API at {client.http_client.base_url} (experimental support)")]
-    try:
-        found.append(("cachet", PASS, f"version {client.version()}"))
-    except CachetError as exc:
-        return [*found, ("cachet", FAIL, str(exc))]
-    if not session.token:
-        return [*found, ("token", WARN, "No token: reads only, as a guest.")]
-    try:
-        has, lacks = token_abilities(client)
-    except HTTPError as exc:
-        return [*found, ("token", FAIL, str(exc))]
-    found.append(("token", PASS, "accepted"))
-    found.append(("abilities", PASS, "has " + (", ".join(has) or "none of those asked")))
-    if lacks:
-        found.append(("abilities", WARN, "lacks " + ", ".join(lacks)))
-    found.append(
-        ("abilities", PASS, "not asked: the .delete abilities (only a deletion would tell)")
-    )
-    return found
 
 
 def _label(status: Any) -> str:
