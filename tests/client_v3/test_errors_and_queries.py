@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from anyio.from_thread import BlockingPortal
 
+import cachetclient
 from cachetclient import (
     AuthenticationError,
     UnsupportedOperationError,
@@ -103,3 +104,29 @@ def test_rate_limit_is_waited_out_then_reported(
     assert caught.value.response is not None
     assert caught.value.response.headers["X-RateLimit-Remaining"] == "0"
     limited.close()
+
+
+def test_bad_ids_and_values_are_refused_before_sending(client: Client) -> None:
+    with pytest.raises(ValueError, match="positive integer"):
+        client.components.get("abc")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="positive integer"):
+        client.components.delete(True)
+    with pytest.raises(TypeError, match="needs 1 parent id"):
+        client.incident_updates.list()
+    with pytest.raises(TypeError, match="which one"):
+        client.components.get()
+    with pytest.raises(ValueError, match="cannot empty"):
+        client.components.update(1, description=cachetclient.CLEAR)
+    with pytest.raises(ValueError, match="per_page"):
+        client.components.list(per_page=True)
+    assert list(client.components.list()) == []  # nothing was created by the refused calls
+
+
+def test_nothing_is_lost_when_cachet_refuses_an_update(client: Client) -> None:
+    created = client.components.create(name="API", description="kept")
+
+    with pytest.raises(ValidationError) as caught:
+        client.components.update(created.id, link="javascript:alert(1)")
+
+    assert "link" in caught.value.field_errors
+    assert client.components.get(created.id).description == "kept"
