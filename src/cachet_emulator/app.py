@@ -15,7 +15,16 @@ import logging
 import sqlite3
 from typing import Any, TypeVar
 
-from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
+from cachet_emulator import (
+    clock,
+    control,
+    faults,
+    http_io,
+    php,
+    php_input,
+    php_json,
+    request_log,
+)
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -170,12 +179,20 @@ class CachetApp:
         """The state this API works on (Cachet 3 keeps more of it)."""
         return EmulatorState(store, settings, token, ROUTES, control.ACTIONS)
 
+    @property
+    def request_log(self) -> request_log.RequestLog:
+        """What clients sent (`cachet_emulator.request_log`)."""
+        return self.state.request_log
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
         path = request.path
-        fault = None if _is_control(path) else self.faults.take(request.method, path)
+        fault = None
+        if not _is_control(path):
+            self.request_log.record(request)
+            fault = self.faults.take(request.method, path)
         if fault is None:
             response = await self.respond(request, scope)
         else:

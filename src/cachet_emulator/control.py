@@ -1,6 +1,6 @@
 """The emulator's control API under /_emulator, guarded by the emulator's token.
 
-    POST /_emulator/reset       empty every table (users stay)             -> 204
+    POST /_emulator/reset       empty tables (users stay), faults, requests -> 204
     GET  /_emulator/templates   the incident templates                      -> 200 {"data": [...]}
     POST /_emulator/templates   {"name": ..., "template": ...} creates one  -> 200 {"data": {...}}
     GET  /_emulator/settings    the current settings                        -> 200 {"data": {...}}
@@ -8,6 +8,8 @@
     GET  /_emulator/faults      the pending faults                          -> 200 {"data": [...]}
     POST /_emulator/faults      {"kind": ..., ...} adds one (faults.py)     -> 200 {"data": {...}}
     DELETE /_emulator/faults    forget every pending fault                  -> 204
+    GET  /_emulator/requests    the requests received (request_log.py)     -> 200 {"data": [...]}
+    DELETE /_emulator/requests  forget them                                 -> 204
     GET  /_emulator/openapi.json  the OpenAPI description of the API (openapi.py)
 
 The token goes in `X-Cachet-Token` (compared exactly and in constant time); errors use the
@@ -144,6 +146,15 @@ def _forget_faults(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any
     return 204, None
 
 
+def _list_requests(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    return 200, state.request_log.entries()
+
+
+def _forget_requests(state: EmulatorState, body: dict[str, Any]) -> tuple[int, Any]:
+    state.request_log.clear()
+    return 204, None
+
+
 # A control handler: (status, data) to wrap in `{"data": ...}`, or a finished response.
 Action = Callable[[EmulatorState, dict[str, Any]], "tuple[int, Any] | HttpResponse"]
 ACTIONS: dict[str, dict[str, Action]] = {
@@ -155,5 +166,6 @@ ACTIONS: dict[str, dict[str, Action]] = {
         "POST": _inject_fault,
         "DELETE": _forget_faults,
     },
+    "/requests": {"GET": _list_requests, "DELETE": _forget_requests},
     "/openapi.json": {"GET": _openapi},
 }

@@ -21,6 +21,7 @@ from typing import Any
 
 from cachet_emulator.app import CachetApp
 from cachet_emulator.faults import DroppedConnection, Faults
+from cachet_emulator.request_log import RequestLog
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
@@ -143,8 +144,13 @@ class CachetEmulator:
         """Faults on demand for the next matching requests (see `cachet_emulator.faults`)."""
         return self.app.faults
 
+    @property
+    def request_log(self) -> RequestLog:
+        """The requests received so far (see `cachet_emulator.request_log`)."""
+        return self.app.request_log
+
     def reset(self) -> None:
-        """Empty every table and forget pending faults (the users and their tokens stay)."""
+        """Empty every table, forget pending faults and received requests (users stay)."""
         self.app.state.reset()
 
     def create_incident_template(self, name: str, template: str) -> Row:

@@ -1,4 +1,4 @@
-"""The running emulator's state: its store, settings, token, pending faults and routes.
+"""The running emulator's state: store, settings, token, pending faults, request log, routes.
 
 The API pipeline (`app`), the control API (`control`) and the faults all work on this one
 object, so none of them needs another's module: the control API does not import the app.
@@ -12,6 +12,7 @@ from typing import Any
 
 from cachet_emulator import clock
 from cachet_emulator.faults import Faults
+from cachet_emulator.request_log import RequestLog
 from cachet_emulator.routing import Route
 from cachet_emulator.settings import Settings
 from cachet_emulator.store import Store
@@ -31,6 +32,7 @@ class EmulatorState:
     routes: tuple[Route, ...]
     control_actions: Mapping[str, Mapping[str, Callable[..., Any]]]
     faults: Faults = field(default_factory=Faults)
+    request_log: RequestLog = field(default_factory=RequestLog)
 
     def apply_settings(self, settings: Settings) -> None:
         """Switch to new settings; the users are the emulator token plus `api_keys`."""
@@ -39,9 +41,10 @@ class EmulatorState:
         self.settings = settings
 
     def reset(self) -> None:
-        """Empty every table and forget pending faults (the users and their tokens stay)."""
+        """Empty every table, forget pending faults and received requests (users stay)."""
         self.store.reset()
         self.faults.reset()
+        self.request_log.clear()
 
 
 def install_users(store: Store, api_keys: list[str]) -> None:

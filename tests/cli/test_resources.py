@@ -200,7 +200,7 @@ def test_usage_errors_exit_2(cachet: Cachet, args: tuple[str, ...]) -> None:
     run = cachet(*args)
 
     assert run.exit_code == 2
-    assert "Usage:" in run.stderr or "Error:" in run.stderr
+    assert run.stderr.strip() and not run.stdout  # the wording is the parser's own
 
 
 def test_unknown_status_names_the_accepted_values(cachet: Cachet) -> None:

@@ -19,6 +19,7 @@ EMULATOR_PUBLIC = {
     "cachet_emulator.pytest_plugin",
     "cachet_emulator.faults",
     "cachet_emulator.openapi",
+    "cachet_emulator.request_log",
 }
 
 

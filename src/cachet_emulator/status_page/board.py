@@ -14,7 +14,6 @@ from typing import Any
 from cachet_emulator import php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import component_groups, components, general
-from cachet_emulator.status_page import AS_23
 
 # Component status -> the word the stylesheet colours it by.
 STATUS_CLASSES = {0: "unknown", 1: "operational", 2: "performance", 3: "partial", 4: "major"}
@@ -68,7 +67,7 @@ def banner(call: ApiCall) -> Banner:
 
 def groups(call: ApiCall) -> list[GroupView]:
     """The groups a guest sees, by `order`, each with its enabled components."""
-    where = [] if call.pick(AS_23) else [("visible", 1)]
+    where = [] if call.pick(component_groups.GUESTS_SEE_HIDDEN_GROUPS) else [("visible", 1)]
     rows = call.store.select(component_groups.TABLE, where, [("order", False)])
     shown = []
     for row in rows:

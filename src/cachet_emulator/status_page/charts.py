@@ -18,7 +18,6 @@ from cachet_emulator import clock
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import metrics
 from cachet_emulator.schema import Row
-from cachet_emulator.status_page import AS_23
 
 # default_view -> (number of buckets, bucket unit)
 VIEWS = {0: (60, "minute"), 1: (12, "hour"), 2: (7, "day"), 3: (30, "day")}
@@ -73,7 +72,7 @@ class MetricView:
 def shown_metrics(call: ApiCall, now: datetime) -> list[MetricView]:
     """The metrics a guest sees on the front page, each charted up to `now`."""
     where: list[tuple[str, object]] = [("display_chart", 1)]
-    if not call.pick(AS_23):
+    if "visible" not in call.pick(metrics.HIDDEN):  # 2.3 metrics have no `visible`
         where.append(("visible", 1))
     rows = call.store.select(metrics.TABLE, where, [("order", False)])
     return [_metric_view(call, row, now) for row in rows]

@@ -16,7 +16,12 @@ from cachet_emulator import clock, php
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import incident_presenter
 from cachet_emulator.schema import Row
-from cachet_emulator.status_page import AS_23
+from cachet_emulator.versions import until_23
+
+HAS_STICKIED = until_23(True, False)
+"""Whether incidents can be stickied (not in 2.3)."""
+DATED_BY = until_23("occurred_at", "created_at")
+"""The column that dates an incident on the timeline (2.3 has no `occurred_at`)."""
 
 # Incident status -> the word the stylesheet colours it by.
 STATUS_CLASSES = {0: "scheduled", 1: "investigating", 2: "identified", 3: "watching", 4: "fixed"}
@@ -70,7 +75,7 @@ class TimelineDay:
 
 def stickied(call: ApiCall) -> list[IncidentView]:
     """Visible stickied incidents, latest first (2.3 has none)."""
-    if call.pick(AS_23):
+    if not call.pick(HAS_STICKIED):
         return []
     rows = call.store.select(
         incident_presenter.TABLE,
@@ -113,7 +118,7 @@ def one(call: ApiCall, incident_id: int) -> IncidentView | None:
 
 
 def _dated_by(call: ApiCall) -> str:
-    return "created_at" if call.pick(AS_23) else "occurred_at"
+    return call.pick(DATED_BY)
 
 
 def _component_names(call: ApiCall) -> dict[int, str]:

@@ -13,7 +13,10 @@ from cachet_emulator import clock
 from cachet_emulator.api_call import ApiCall
 from cachet_emulator.resources import schedules
 from cachet_emulator.schema import Row
-from cachet_emulator.status_page import AS_23
+from cachet_emulator.versions import until_23
+
+HAS_SCHEDULES = until_23(True, False)
+"""Whether there is maintenance to show (2.3 has no schedules)."""
 
 COMPLETE = 2
 # Schedule status -> the word the stylesheet colours it by.
@@ -40,7 +43,7 @@ class ScheduleView:
 
 def ongoing(call: ApiCall) -> list[ScheduleView]:
     """Maintenance running now, earliest start first."""
-    if call.pick(AS_23):
+    if not call.pick(HAS_SCHEDULES):
         return []
     now = clock.stored_now()
     rows = call.store.select(
@@ -55,7 +58,7 @@ def ongoing(call: ApiCall) -> list[ScheduleView]:
 
 def upcoming(call: ApiCall) -> list[ScheduleView]:
     """Maintenance that starts later, soonest first."""
-    if call.pick(AS_23):
+    if not call.pick(HAS_SCHEDULES):
         return []
     rows = call.store.select(
         schedules.TABLE,
@@ -68,7 +71,7 @@ def upcoming(call: ApiCall) -> list[ScheduleView]:
 
 def one(call: ApiCall, schedule_id: int) -> ScheduleView | None:
     """The schedule with this id, or None (always None in 2.3)."""
-    if call.pick(AS_23):
+    if not call.pick(HAS_SCHEDULES):
         return None
     row = call.store.find(schedules.TABLE, schedule_id)
     return None if row is None else _schedule(call, row)
