@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DOCS_STAMP := $(VENV)/.installed-docs
 
-.PHONY: install lint typecheck test test-only demo serve reliability bench bench-quick bench-table docs clean
+.PHONY: install lint typecheck test test-only demo serve screenshots reliability bench bench-quick bench-table docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ demo: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/cachet-emulator --seed demo
 
+# The status page image of the README and the emulator guide, taken by its browser test.
+screenshots: $(STAMP)
+	mkdir -p docs/images
+	STATUS_PAGE_README_IMAGE=docs/images/status-page.png $(BIN)/pytest -q tests/status_page/test_pages.py -k demo_page
+
 reliability: $(STAMP)
 	$(BIN)/pytest -q -s -rx -m slow
 
@@ -57,6 +62,14 @@ bench-quick: $(VENV)/.bench-installed
 # The README's Performance table, from the last run's bench/results.json.
 bench-table: $(STAMP)
 	$(BIN)/python -m bench.markdown
+
+# Every compatibility scenario with this library and with cachet-client 3.1.1 and 4.0.1, each
+# installed from PyPI into bench/.venv-cachet-client-<version> on first use (make test runs
+# the same tests).
+.PHONY: compat
+compat: $(STAMP)
+	$(BIN)/python -m tests.compat
+	$(BIN)/pytest -q -rx tests/compat
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache docs/_build

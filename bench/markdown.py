@@ -20,6 +20,7 @@ ROWS = (
     ("get", "`get`: one component x {size}"),
     ("list-defaults", "`list-defaults`: {size} incidents, default arguments"),
     ("list-large", "`list-large`: {size} points, `per_page=500`"),
+    ("list-fields", "`list-fields`: {size} points, reading `.value` and `.created_at`"),
     ("create", "`create`: {size} metric points"),
     ("count", "`count`: eight lists x {size}"),
 )
@@ -27,6 +28,7 @@ SIZES = {
     "get": "get",
     "list-defaults": "incidents",
     "list-large": "points",
+    "list-fields": "fields",
     "create": "creates",
     "count": "count_rounds",
 }
@@ -70,7 +72,7 @@ def page_size_table(results: dict[str, Any]) -> str:
 
 
 def footnote(results: dict[str, Any]) -> str:
-    """The sentence under the table: runs, machine, emulator throughput."""
+    """The sentences under the table: runs, machine, emulator throughput, status page."""
     machine = results["machine"]
     text = (
         f"Wall times are medians of {results['plan']['runs']} runs on a {machine['cpus']}-CPU "
@@ -94,7 +96,20 @@ def footnote(results: dict[str, Any]) -> str:
             + "; ".join(parts)
             + ": the ratios are to a Starlette hello-world app served the same way."
         )
-    return text
+    return text + _status_page_sentence(results.get("status_page") or [], results["plan"])
+
+
+def _status_page_sentence(rows: list[dict[str, Any]], plan: dict[str, Any]) -> str:
+    by_data_set = {row["data_set"]: row for row in rows}
+    demo, large = by_data_set.get("demo"), by_data_set.get("large")
+    if demo is None or large is None:
+        return ""
+    return (
+        f" The emulator's status page renders its front page in {demo['page_ms']:.0f} ms"
+        f" with the demo data and in {large['page_ms']:.0f} ms with {plan['incidents']:,}"
+        f" incidents, 50 components and {plan['points']:,} metric points (first load after"
+        f" start: {demo['cold_ms']:.0f} ms and {large['cold_ms']:.0f} ms)."
+    )
 
 
 def _wall(entry: dict[str, Any] | None, show_requests: bool) -> str:

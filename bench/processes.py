@@ -14,16 +14,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import venv
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from bench.releases import ReleaseInstallError, release_python
+
 BENCH_DIR = Path(__file__).resolve().parent
 REPOSITORY = BENCH_DIR.parent
-REFERENCE_VENV = BENCH_DIR / ".venv-reference"
-REFERENCE_REQUIREMENT = "cachet-client==4.0.1"
+REFERENCE_VERSION = "4.0.1"
 OUR_PYTHON = sys.executable
 
 _LISTENING = re.compile(r"listening on (?P<url>http://\S+)")
@@ -35,18 +35,10 @@ class BenchError(RuntimeError):
 
 def reference_python() -> str:
     """The interpreter of the reference client's environment, created on first use."""
-    python = REFERENCE_VENV / "bin" / "python"
-    marker = REFERENCE_VENV / "installed.txt"
-    if marker.exists() and marker.read_text().strip() == REFERENCE_REQUIREMENT:
-        return str(python)
-    print(f"Installing {REFERENCE_REQUIREMENT} into {REFERENCE_VENV.name}/ ...", flush=True)
-    venv.create(REFERENCE_VENV, with_pip=True, clear=True)
-    install = [str(python), "-m", "pip", "install", "--quiet", REFERENCE_REQUIREMENT]
-    completed = subprocess.run(install, capture_output=True, text=True, check=False)
-    if completed.returncode != 0:
-        raise BenchError(f"pip could not install {REFERENCE_REQUIREMENT}: {completed.stderr}")
-    marker.write_text(REFERENCE_REQUIREMENT + "\n")
-    return str(python)
+    try:
+        return release_python(REFERENCE_VERSION)
+    except ReleaseInstallError as error:
+        raise BenchError(str(error)) from None
 
 
 class ServerProcess:

@@ -90,6 +90,12 @@ def targets(tables: dict[str, dict[str, Any]], run: Run) -> list[dict[str, Any]]
             1.25,
             at_most=True,
         )
+    check(
+        "list-fields: client CPU per item read, ours/raw <= 1.2",
+        ratio("list-fields", "ours/raw cpu"),
+        1.2,
+        at_most=True,
+    )
     # "Faster" is wall time; on a busy machine wall medians wander, so the client-CPU ratio
     # (the part the client controls) is checked alongside.
     for key in ("wall", "cpu"):
@@ -120,6 +126,13 @@ def targets(tables: dict[str, dict[str, Any]], run: Run) -> list[dict[str, Any]]
             row["ratio"],
             0.5,
             at_most=False,
+        )
+    for row in run.status_page:
+        check(
+            f"status page ({row['data_set']}): front page median ms <= {row['target_ms']:.0f}",
+            row["page_ms"],
+            row["target_ms"],
+            at_most=True,
         )
     return checks
 
@@ -161,6 +174,8 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
             )
         if scenario == "page-size":
             lines += _page_size_lines(table)
+        if scenario == "list-fields":
+            lines.append(_per_item_line(table))
         if scenario == "memory":
             for entry in table["contenders"].values():
                 for measured in entry.get("runs", []):
@@ -177,12 +192,29 @@ def render(run: Run, tables: dict[str, dict[str, Any]], checks: list[dict[str, A
                 f"{row['emulator_rps']:7.0f}, hello world {row['hello_rps']:7.0f}, "
                 f"ratio {row['ratio']:.2f}"
             )
+    if run.status_page:
+        lines.append("Status page front page (ms per load; API = the same incidents as JSON)")
+        for row in run.status_page:
+            lines.append(
+                f"  {row['data_set']:6} page {row['page_ms']:7.1f} (cold {row['cold_ms']:.1f}, "
+                f"server cpu {row['page_server_cpu_ms']:.1f}, {row['page_bytes'] / 1000:.0f} kB)"
+                f", API {row['api_ms']:7.1f}, page/API {row['page/api']:.2f}"
+            )
     lines.append("Targets")
     for item in checks:
         state = {True: "met", False: "MISSED", None: "n/a"}[item["met"]]
         value = "n/a" if item["value"] is None else f"{item['value']:.2f}"
         lines.append(f"  [{state:6}] {item['target']}: {value}")
     return "\n".join(lines)
+
+
+def _per_item_line(table: dict[str, Any]) -> str:
+    """Client CPU per item read, in microseconds, for each contender."""
+    shown = []
+    for contender, entry in table["contenders"].items():
+        if not entry.get("error") and entry.get("items"):
+            shown.append(f"{contender} {entry['cpu'] / entry['items'] * 1e6:.2f}")
+    return f"{'':14} client CPU per item read (us): {', '.join(shown)}"
 
 
 def page_size_medians(table: dict[str, Any]) -> list[tuple[str, dict[str, Any], float, float]]:
@@ -217,6 +249,7 @@ def write_json(run: Run, tables: dict[str, Any], checks: list[Any], path: Path) 
         "plan": asdict(run.plan),
         "scenarios": tables,
         "emulator_throughput": run.throughput,
+        "status_page": run.status_page,
         "targets": checks,
         "profiles": run.profiles,
     }

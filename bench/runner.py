@@ -17,7 +17,7 @@ from typing import Any
 
 import requests
 
-from bench import load
+from bench import load, status_page
 from bench.processes import (
     OUR_PYTHON,
     REPOSITORY,
@@ -40,11 +40,13 @@ class Plan:
     get: int
     incidents: int
     points: int
+    fields: int
     creates: int
     count_rounds: int
     subscribers: int
     command_runs: int
     load_seconds: float
+    page_loads: int
 
 
 FULL = Plan(
@@ -52,22 +54,26 @@ FULL = Plan(
     get=1000,
     incidents=2000,
     points=20_000,
+    fields=10_000,
     creates=500,
     count_rounds=20,
     subscribers=100_000,
     command_runs=10,
     load_seconds=2.0,
+    page_loads=20,
 )
 QUICK = Plan(
     runs=3,
     get=200,
     incidents=300,
     points=4000,
+    fields=2000,
     creates=100,
     count_rounds=5,
     subscribers=20_000,
     command_runs=5,
     load_seconds=0.5,
+    page_loads=5,
 )
 
 
@@ -96,6 +102,12 @@ WORKER_SCENARIOS = (
         "list-large",
         "iterate every metric point, per_page=500 for everyone",
         lambda plan: plan.points,
+        per_page={"ours": 500, "raw": 500, "reference": 500},
+    ),
+    Scenario(
+        "list-fields",
+        "iterate metric points reading .value and .created_at, per_page=500 for everyone",
+        lambda plan: plan.fields,
         per_page={"ours": 500, "raw": 500, "reference": 500},
     ),
     Scenario("create", "create N metric points", lambda plan: plan.creates),
@@ -134,6 +146,7 @@ SCENARIO_NAMES = (
     "import",
     "cli",
     "emulator",
+    "status-page",
 )
 
 
@@ -158,6 +171,8 @@ class Run:
     throughput: list[dict[str, Any]] = field(default_factory=list)
     profiles: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per profiled scenario: `cprofile` (and `py_spy`) summaries of our client."""
+    status_page: list[dict[str, Any]] = field(default_factory=list)
+    """Per data set: front page load times beside the API (`bench.status_page`)."""
 
 
 def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | None) -> Run:
@@ -191,6 +206,8 @@ def run_benchmarks(plan: Plan, selected: tuple[str, ...], profile_dir: Path | No
         result.outcomes += _time_commands("import", _import_commands(pythons), plan)
     if "emulator" in selected:
         result.throughput = _emulator_throughput(plan)
+    if "status-page" in selected:
+        result.status_page = status_page.measure(plan.page_loads, plan.points, plan.incidents)
     return result
 
 
@@ -359,14 +376,15 @@ def _emulator_throughput(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _profile(plan: Plan, endpoint: str, token: str, directory: Path) -> dict[str, dict[str, Any]]:
-    """Profile our client in get, list-large and create: cProfile, and py-spy if installed."""
+    """Profile our client in get, list-large, list-fields and create: cProfile, and py-spy."""
     import os
 
     from bench import profiling, sampling
 
     directory.mkdir(parents=True, exist_ok=True)
     profiles: dict[str, dict[str, Any]] = {}
-    for scenario in (s for s in WORKER_SCENARIOS if s.name in ("get", "list-large", "create")):
+    profiled = ("get", "list-large", "list-fields", "create")
+    for scenario in (s for s in WORKER_SCENARIOS if s.name in profiled):
         arguments = ["ours", scenario.name, str(scenario.size(plan)), "--endpoint", endpoint]
         if "ours" in scenario.per_page:
             arguments += ["--per-page", str(scenario.per_page["ours"])]

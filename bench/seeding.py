@@ -31,6 +31,7 @@ class DataSet:
     incidents: int = 2_000
     points: int = 20_000
     subscribers: int = 100_000
+    components: int = 10
 
 
 def seed(store: Store, data: DataSet) -> None:
@@ -44,7 +45,7 @@ def seed(store: Store, data: DataSet) -> None:
             "component_groups",
             [{"name": "Services", "order": 0, "visible": 1, "collapsed": 0, **times}],
         )
-        _insert(store, "components", [_component(number, times) for number in range(1, 11)])
+        _insert(store, "components", [_component(n, times) for n in range(1, data.components + 1)])
         _insert(store, "incidents", (_incident(number, times) for number in range(data.incidents)))
         _insert(store, "incident_updates", [_incident_update(number, times) for number in range(5)])
         _insert(store, "metrics", [_metric(name, times) for name in ("Latency", "Throughput")])
@@ -85,7 +86,7 @@ def _incident(number: int, times: Row) -> Row:
         "visible": 1,
         "stickied": 0,
         "notifications": 0,
-        "message": "Something went wrong and was fixed; this text is a typical message length.",
+        "message": f"Incident {number + 1}: something went wrong and was fixed; a typical length.",
         "occurred_at": times["created_at"],
         **times,
     }

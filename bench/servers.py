@@ -1,6 +1,7 @@
 """Server processes of the benchmark: the seeded emulator, and a hello-world app on its stack.
 
-    python -m bench.servers emulator --token T [--incidents N --points N --subscribers N]
+    python -m bench.servers emulator --token T [--incidents N --points N --subscribers N
+                                                --components N | --demo]
     python -m bench.servers hello
 
 Each prints one `... listening on URL` line once it accepts connections and serves until
@@ -21,6 +22,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from bench.seeding import DataSet, seed
+from cachet_emulator.seed import seed_demo
 from cachet_emulator.server import CachetEmulator
 
 
@@ -50,13 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--incidents", type=int, default=0)
     parser.add_argument("--points", type=int, default=0)
     parser.add_argument("--subscribers", type=int, default=0)
+    parser.add_argument("--components", type=int, default=10)
+    parser.add_argument("--demo", action="store_true", help="the demo data instead")
     arguments = parser.parse_args(argv)
     if arguments.kind == "hello":
         server: CachetEmulator = HelloServer()
     else:
         server = CachetEmulator(token=arguments.token)
-        data = DataSet(arguments.incidents, arguments.points, arguments.subscribers)
-        seed(server.store, data)
+        if arguments.demo:
+            seed_demo(server.store)
+        else:
+            data = DataSet(
+                arguments.incidents, arguments.points, arguments.subscribers, arguments.components
+            )
+            seed(server.store, data)
     stopping = threading.Event()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, lambda number, frame: stopping.set())

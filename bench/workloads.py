@@ -13,6 +13,7 @@ so it runs unchanged in the reference client's virtual environment.
 from __future__ import annotations
 
 import cProfile
+import datetime
 import itertools
 import json
 import os
@@ -159,6 +160,7 @@ class _LibraryWork:
             "get": self.get,
             "list-defaults": self.list_defaults,
             "list-large": self.list_large,
+            "list-fields": self.list_fields,
             "create": self.create,
             "count": self.count,
             "memory": self.memory,
@@ -179,6 +181,11 @@ class _LibraryWork:
         per_page = self.job.per_page or 500
         points = self.client.metric_points.list(LISTED_METRIC_ID, per_page=per_page)
         return {"items": _walk(points, size)}
+
+    def list_fields(self, size: int) -> dict[str, Any]:
+        """A consumer of the list: reads each point's `value` and `created_at`."""
+        points = self.client.metric_points.list(LISTED_METRIC_ID, per_page=self.job.per_page)
+        return _read_fields(((p.value, p.created_at) for p in points), size)
 
     def create(self, size: int) -> dict[str, Any]:
         for _ in range(size):
@@ -226,6 +233,7 @@ class _RawWork:
             "list-large": lambda size: {
                 "items": _walk(self.pages(f"metrics/{LISTED_METRIC_ID}/points"), size)
             },
+            "list-fields": self.list_fields,
             "create": self.create,
             "count": self.count,
             "memory": self.memory,
@@ -259,6 +267,12 @@ class _RawWork:
                 return
             page += 1
 
+    def list_fields(self, size: int) -> dict[str, Any]:
+        """The same reading by hand: the JSON value, `created_at` through `fromisoformat`."""
+        points = self.pages(f"metrics/{LISTED_METRIC_ID}/points")
+        parse = datetime.datetime.fromisoformat
+        return _read_fields(((p["value"], parse(p["created_at"])) for p in points), size)
+
     def create(self, size: int) -> dict[str, Any]:
         url = f"{self.base}/metrics/{CREATED_METRIC_ID}/points"
         for _ in range(size):
@@ -281,6 +295,14 @@ def _walk(items: Iterator[Any], limit: int) -> int:
         item_id = item["id"] if isinstance(item, dict) else item.id
         seen += item_id is not None
     return seen
+
+
+def _read_fields(pairs: Iterator[tuple[Any, Any]], limit: int) -> dict[str, Any]:
+    """Consume at most `limit` (value, created_at) pairs; how many had both."""
+    read = 0
+    for value, created_at in itertools.islice(pairs, limit):
+        read += value is not None and created_at is not None
+    return {"items": read}
 
 
 def _fresh_values() -> Iterator[float]:

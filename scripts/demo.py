@@ -95,7 +95,15 @@ def main() -> int:
     """Run the tour; 0 when every step worked."""
     with emulator() as (endpoint, token):
         tour(endpoint, token)
+        say(f"The same emulator serves Cachet's status page: {status_page(endpoint)}")
+        if sys.stdin.isatty():
+            input("Open it in a browser; press Enter to stop the emulator. ")
     return 0
+
+
+def status_page(endpoint: str) -> str:
+    """The status page's address beside an API endpoint (`.../api/v1`)."""
+    return endpoint.removesuffix("/api/v1") + "/"
 
 
 if __name__ == "__main__":

@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     try:
-        client = cachetclient.Client()
+        client = cachetclient.Client(timezone="UTC")
     except cachetclient.ConfigurationError as error:
         print(f"{error} (and CACHET_API_TOKEN to the token of a test user)", file=sys.stderr)
         return 2

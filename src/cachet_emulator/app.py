@@ -3,8 +3,9 @@
 Every request under `/api/v1` goes through the steps of spec 2.2, in order: route matching
 (404/405/OPTIONS), model binding of path ids (404), the Accept check (406), the Time-Zone
 header, authentication (401), then the resource handler inside one database transaction.
-Requests under `/_emulator` go to the control API (`control.py`). How a resource module plugs
-into this is described in `cachet_emulator.resources`.
+Requests under `/_emulator` go to the control API (`control.py`), every other path to the
+status page (`status_page`). How a resource module plugs into this is described in
+`cachet_emulator.resources`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ import logging
 import sqlite3
 from typing import Any
 
-from cachet_emulator import clock, control, faults, http_io, php, php_input, php_json
+from cachet_emulator import (
+    clock,
+    control,
+    faults,
+    http_io,
+    php,
+    php_input,
+    php_json,
+    request_log,
+)
 from cachet_emulator.api_call import ApiCall, Reply
 from cachet_emulator.errors import (
     ApiError,
@@ -50,6 +60,7 @@ from cachet_emulator.resources import metric_points as points
 from cachet_emulator.routing import NEVER, ONLY_24, OPTIONAL, PUBLIC, REQUIRED, Route, RouteTable
 from cachet_emulator.schema import Row
 from cachet_emulator.settings import Settings
+from cachet_emulator.status_page import pages as status_page
 from cachet_emulator.store import Store, mysql_collation_key
 
 API_PREFIX = "/api/v1"
@@ -131,6 +142,7 @@ class CachetApp:
         self.token = token
         self.settings = settings
         self.faults = faults.Faults()  # faults on demand (faults.py)
+        self.request_log = request_log.RequestLog()  # what clients sent (request_log.py)
         self.routes = ROUTES  # the control API describes them (openapi.json)
         self.control_actions = control.ACTIONS  # what /_emulator/... offers
         # (users_version they were read at, (user id, collation key of the api_key) by id)
@@ -144,14 +156,17 @@ class CachetApp:
         self.settings = settings
 
     def reset(self) -> None:
-        """Empty every table and forget pending faults (the users and their tokens stay)."""
+        """Empty every table, forget pending faults and received requests (users stay)."""
         self.store.reset()
         self.faults.reset()
+        self.request_log.clear()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return
         request = await http_io.read_request(scope, receive)
+        if not _is_control(request.path):
+            self.request_log.record(request)
         fault = faults.take_for(self, request)
         if fault is None:
             response = await self.respond(request, scope)
@@ -162,8 +177,10 @@ class CachetApp:
     async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         """Answer one request (never raises)."""
         try:
-            if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
+            if _is_control(request.path):
                 return control.handle(self, request)
+            if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
+                return status_page.respond(self.store, self.settings, request)
             return await self._api(request, scope)
         except ApiError as error:
             return render_error(error, request)
@@ -293,6 +310,10 @@ def install_users(store: Store, api_keys: list[str]) -> None:
     for number, api_key in enumerate(api_keys, start=1):
         user = {"id": number, "username": f"user{number}", "email": f"user{number}@example.com"}
         store.insert("users", {**user, "api_key": api_key, "created_at": now, "updated_at": now})
+
+
+def _is_control(path: str) -> bool:
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
 
 
 def _api_segments(path: str) -> list[str] | None:

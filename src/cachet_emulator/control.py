@@ -1,11 +1,12 @@
 """The emulator's control API under /_emulator, guarded by the emulator's token.
 
-    POST /_emulator/reset       empty every table (users stay)             -> 204
+    POST /_emulator/reset       empty tables (users stay), faults, requests -> 204
     GET  /_emulator/templates   the incident templates                      -> 200 {"data": [...]}
     POST /_emulator/templates   {"name": ..., "template": ...} creates one  -> 200 {"data": {...}}
     GET  /_emulator/settings    the current settings                        -> 200 {"data": {...}}
     PUT  /_emulator/settings    {"timezone": "Europe/Paris"} changes some   -> 200 {"data": {...}}
     GET/POST/DELETE /_emulator/faults   list, inject, forget faults (faults.py)
+    GET/DELETE /_emulator/requests      list, forget the requests received (request_log.py)
     GET  /_emulator/openapi.json  the OpenAPI description of the API (openapi.py)
 
 The token goes in `X-Cachet-Token` (compared exactly and in constant time); errors use the
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from cachet_emulator import faults, openapi, php_json
+from cachet_emulator import faults, openapi, php_json, request_log
 from cachet_emulator.errors import ApiError, method_not_allowed, unauthorized, validation_failed
 from cachet_emulator.http_io import HttpRequest, HttpResponse
 from cachet_emulator.resources import incident_templates
@@ -131,5 +132,6 @@ ACTIONS: dict[str, dict[str, Action]] = {
         "POST": faults.control_inject,
         "DELETE": faults.control_reset,
     },
+    "/requests": {"GET": request_log.control_list, "DELETE": request_log.control_clear},
     "/openapi.json": {"GET": _openapi},
 }

@@ -148,7 +148,7 @@ def _seed_metric(store: Store, now: datetime) -> None:
         },
     )
     start = now.replace(second=0) - timedelta(days=1)
-    for step in range(0, 24 * 60, 30):
+    for step in range(0, 24 * 60 + 1, 30):  # every half hour of the last day, up to now
         moment = clock.stored(start + timedelta(minutes=step))
         value = round(120 + 40 * math.sin(step / 180), 3)
         store.insert(

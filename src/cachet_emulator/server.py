@@ -21,6 +21,7 @@ from typing import Any
 
 from cachet_emulator.app import CachetApp
 from cachet_emulator.faults import Faults, quiet_server_logs
+from cachet_emulator.request_log import RequestLog
 from cachet_emulator.resources import incident_templates
 from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
@@ -86,6 +87,11 @@ class CachetEmulator:
         return f"http://{host}:{self.port}"
 
     @property
+    def page_url(self) -> str:
+        """The status page, `http://HOST:PORT/`."""
+        return self.url + "/"
+
+    @property
     def endpoint(self) -> str:
         """The API base URL, `http://HOST:PORT/api/v1` (`.../api` for Cachet 3)."""
         return self.url + ("/api" if self.settings.is_3 else "/api/v1")
@@ -138,8 +144,13 @@ class CachetEmulator:
         """Faults on demand for the next matching requests (see `cachet_emulator.faults`)."""
         return self.app.faults
 
+    @property
+    def request_log(self) -> RequestLog:
+        """The requests received so far (see `cachet_emulator.request_log`)."""
+        return self.app.request_log
+
     def reset(self) -> None:
-        """Empty every table and forget pending faults (the users and their tokens stay)."""
+        """Empty every table, forget pending faults and received requests (users stay)."""
         self.app.reset()
 
     def create_incident_template(self, name: str, template: str) -> Row:
@@ -173,6 +184,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", choices=["demo"], help="fill an empty database with demo data")
     parser.add_argument("--site-url", help="site root for permalinks and page links")
     parser.add_argument("--timezone", default="UTC", help="Cachet timezone (UTC)")
+    parser.add_argument("--site-name", default="Cachet", help="the status page's title (Cachet)")
+    parser.add_argument(
+        "--incident-days", type=int, default=7, help="days of incidents on the status page (7)"
+    )
     parser.add_argument("--installed-version", help="/version data (2.4.0-dev or 2.3.18)")
     parser.add_argument("--latest-tag", default="v2.3.18", help="/version meta.latest.tag_name")
     parser.add_argument("--api-key", action="append", default=[], help="another user's token")
@@ -214,25 +229,31 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """The `cachet-emulator` command: serve until SIGINT or SIGTERM."""
     arguments = _arguments(argv)
-    emulator = CachetEmulator(
-        token=arguments.token,
-        cachet_version=arguments.cachet_version,
-        db=arguments.db,
-        host=arguments.host,
-        port=arguments.port,
-        site_url=arguments.site_url,
-        timezone=arguments.timezone,
-        installed_version=arguments.installed_version,
-        latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
-        api_keys=arguments.api_key,
-        always_authenticate=arguments.always_authenticate,
-        skip_subscriber_verification=arguments.skip_subscriber_verification,
-        major_outage_rate=arguments.major_outage_rate,
-        suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
-        api_rate_limit=arguments.api_rate_limit,
-        api_protected=arguments.api_protected,
-        major_outage_threshold=arguments.major_outage_threshold,
-    )
+    try:
+        emulator = CachetEmulator(
+            token=arguments.token,
+            cachet_version=arguments.cachet_version,
+            db=arguments.db,
+            host=arguments.host,
+            port=arguments.port,
+            site_url=arguments.site_url,
+            timezone=arguments.timezone,
+            site_name=arguments.site_name,
+            incident_days=arguments.incident_days,
+            installed_version=arguments.installed_version,
+            latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
+            api_keys=arguments.api_key,
+            always_authenticate=arguments.always_authenticate,
+            skip_subscriber_verification=arguments.skip_subscriber_verification,
+            major_outage_rate=arguments.major_outage_rate,
+            suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
+            api_rate_limit=arguments.api_rate_limit,
+            api_protected=arguments.api_protected,
+            major_outage_threshold=arguments.major_outage_threshold,
+        )
+    except ValueError as error:
+        print(f"cachet-emulator: {error}", file=sys.stderr)
+        return 2
     if arguments.seed == "demo" and arguments.cachet_version == "3":
         print("cachet-emulator: --seed demo is for Cachet 2 only", file=sys.stderr)
         return 2
@@ -247,7 +268,8 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{arguments.host}:{arguments.port}"
         print(f"cachet-emulator: cannot listen on {where}: {error}", file=sys.stderr)
         return 1
-    print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})", flush=True)
+    print(f"Cachet emulator listening on {emulator.endpoint} (token: {emulator.token})")
+    print(f"Status page at {emulator.page_url}", flush=True)
     try:
         while not stopping.wait(0.5):
             pass

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 CACHET_VERSIONS = ("2.4", "2.3", "3")
+MAX_INCIDENT_DAYS = 366
 
 
 def _default_latest() -> dict[str, Any]:
@@ -19,7 +20,9 @@ class Settings:
     `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
     tokens besides the emulator's own token. `installed_version` None means the default of
     `cachet_version` (`2.4.0-dev`, `2.3.18` or `3.x-dev`). `latest_release` None makes
-    `/version` fail as when GitHub cannot be reached.
+    `/version` fail as when GitHub cannot be reached. `site_name` (Cachet's app_name) titles
+    the status page; `incident_days` (app_incident_days) is how many days its incident
+    timeline shows.
 
     Cachet 3 only: `api_enabled` and `api_protected` are its API settings (404 for everything,
     a token for every route); `api_rate_limit` requests per minute and client (0: no limit);
@@ -38,6 +41,8 @@ class Settings:
     skip_subscriber_verification: bool = False
     major_outage_rate: float = 50
     suppress_notifications_in_maintenance: bool = True
+    site_name: str = "Cachet"
+    incident_days: int = 7
     api_enabled: bool = True
     api_protected: bool = False
     api_rate_limit: int = 0
@@ -47,6 +52,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.cachet_version not in CACHET_VERSIONS:
             raise ValueError(f"cachet_version must be one of {CACHET_VERSIONS}")
+        if type(self.incident_days) is not int or not 1 <= self.incident_days <= MAX_INCIDENT_DAYS:
+            raise ValueError(f"incident_days must be a whole number from 1 to {MAX_INCIDENT_DAYS}")
 
     @property
     def is_23(self) -> bool:

@@ -14,17 +14,17 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from cachetclient.apirequest import ApiRequest, Plan
+from cachetclient.clear import CLEAR
 from cachetclient.errors import InvalidResponseError, UnsupportedOperationError
-from cachetclient.fields import INTEGER, Codec, Field
+from cachetclient.fields import INTEGER, Codec, Field, as_integer
 from cachetclient.pagination import DEFAULT_PER_PAGE, ListQuery, ListWalker, count_request, total_of
-from cachetclient.unset import UNSET
 
 if TYPE_CHECKING:
     from cachetclient.httpclient import HttpClient
 
 R = TypeVar("R", bound="Resource")
 T = TypeVar("T")
-Ids = tuple[int, ...]
+Ids = tuple[int | str, ...]
 
 
 class Resource:
@@ -145,7 +145,7 @@ class Manager(Generic[R]):
     wire_names: ClassVar[Mapping[str, str]] = {}
     """Parameters whose request key differs from the Python name."""
     clear_values: ClassVar[Mapping[str, Any]] = {}
-    """Updatable fields an explicit `None` clears, and the value that clears them in Cachet."""
+    """Updatable fields `CLEAR` empties, and the value that empties them in Cachet."""
     reset_on_omit: ClassVar[tuple[str, ...]] = ()
     """Fields Cachet resets when an update omits them: always sent with the current value."""
     can_delete: ClassVar[bool] = True
@@ -162,6 +162,8 @@ class Manager(Generic[R]):
             http_client: The httpclient.
         """
         self._http = http_client
+        self.timezone: tzinfo | None = http_client.timezone
+        """The timezone requests are made in (`None`: Cachet's own)."""
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.path!r}>"
@@ -170,11 +172,6 @@ class Manager(Generic[R]):
     def http_client(self) -> HttpClient:
         """The HttpClient the manager sends its requests with."""
         return self._http
-
-    @property
-    def timezone(self) -> tzinfo | None:
-        """The timezone requests are made in (`None`: Cachet's own)."""
-        return self._http.timezone
 
     # -- (de)serialisation -------------------------------------------------------------------
 
@@ -202,29 +199,44 @@ class Manager(Generic[R]):
     # -- requests and their answers ----------------------------------------------------------
 
     def collection_path(self, parent_ids: Ids = ()) -> str:
-        """Path of the collection (with parent ids filled in)."""
-        return self.path.format(*parent_ids)
+        """Path of the collection (with parent ids filled in; `"12"` counts as 12)."""
+        return self.path.format(*map(_path_id, parent_ids))
 
     def item_path(self, ids: Ids) -> str:
         """Path of one item; `ids` are the parent ids followed by the item id."""
-        return f"{self.collection_path(ids[:-1])}/{ids[-1]}"
+        return f"{self.collection_path(ids[:-1])}/{_path_id(ids[-1])}"
 
     def request_body(
         self, codecs: Mapping[str, Codec[Any]], values: Mapping[str, Any], *, updating: bool
     ) -> dict[str, Any]:
-        """The JSON body for `values`: `UNSET` left out, `None` clears where Cachet can."""
+        """The JSON body for `values`: `None` left out (unchanged), `CLEAR` empties the field."""
         body: dict[str, Any] = {}
         for name, value in values.items():
-            key = self.wire_names.get(name, name)
-            if value is UNSET:
-                continue
             if value is None:
-                if updating and name in self.clear_values:
-                    body[key] = self.clear_values[name]
+                continue
+            key = self.wire_names.get(name, name)
+            if value is CLEAR:
+                body[key] = self.cleared_value(name, updating=updating)
                 continue
             codec = codecs.get(name)
             body[key] = codec.encode(value, self.timezone) if codec else value
         return body
+
+    def cleared_value(self, name: str, *, updating: bool = True) -> Any:
+        """What Cachet must receive to empty field `name` (given as `CLEAR`).
+
+        Raises:
+            ValueError: if Cachet cannot empty that field, or on create.
+        """
+        kind = self.resource_class.__name__
+        if not updating:
+            raise ValueError(f"CLEAR empties a field in update(); leave {name} out to create")
+        if name not in self.clear_values:
+            clearable = ", ".join(self.clear_values) or "none"
+            raise ValueError(
+                f"Cachet cannot empty {kind}.{name}; the fields it can empty: {clearable}"
+            )
+        return self.clear_values[name]
 
     def item_from_payload(self, payload: Any) -> R:
         """The resource in a `{"data": {...}}` answer."""
@@ -262,7 +274,7 @@ class Manager(Generic[R]):
 
     def missing_reset_fields(self, values: Mapping[str, Any]) -> list[str]:
         """Reset-on-omit fields absent from `values`: their current values must be fetched."""
-        return [name for name in self.reset_on_omit if values.get(name) in (UNSET, None)]
+        return [name for name in self.reset_on_omit if values.get(name) is None]
 
     def update_request(
         self, ids: Ids, values: Mapping[str, Any], extra: Mapping[str, Any]
@@ -353,7 +365,7 @@ class Manager(Generic[R]):
         **options: Any,
     ) -> ListQuery:
         """Check and encode what `list()`/`count()` were asked for."""
-        given = {k: v for k, v in (filters or {}).items() if v is not UNSET and v is not None}
+        given = {k: v for k, v in (filters or {}).items() if v is not None}
         if order is not None and str(order).lower() not in ("asc", "desc"):
             raise ValueError(f"order must be 'asc' or 'desc', not {order!r}")
         if sort is None and order is not None and str(order).lower() == "desc":
@@ -363,8 +375,8 @@ class Manager(Generic[R]):
             raise ValueError(f"cannot sort {self.path} by {sort!r}; sortable: {allowed}")
         return ListQuery(
             path=self.collection_path(parent_ids),
-            page=page,
-            per_page=per_page,
+            page=_paging_number(page, "page"),
+            per_page=_paging_number(per_page, "per_page"),
             filters={name: _filter_value(value) for name, value in given.items()},
             sort=sort,
             ascending=order is None or str(order).lower() == "asc",
@@ -388,6 +400,15 @@ class Manager(Generic[R]):
                 f"Cachet's API cannot update a {name}: there is no PUT {self.path}/{{id}}"
             )
         return self.update_fields
+
+
+def _paging_number(value: int | str, name: str) -> int:
+    # Decimal strings come from argument parsers; anything else is checked by ListQuery.
+    return as_integer(value, f"{name} (a positive integer)") if isinstance(value, str) else value
+
+
+def _path_id(value: int | str) -> int:
+    return as_integer(value, "an id (an integer, or a string of digits)")
 
 
 def _filter_value(value: Any) -> Any:

@@ -44,8 +44,12 @@ def Client(
         verify_tls: Verify TLS certificates (turn off only for self-signed certificates;
             `False` warns once with `InsecureTLSWarning`).
         timeout: Seconds, or a (connect, read) pair, before a request gives up.
-        timezone: IANA zone sent as `Time-Zone` (dates are read and returned in it, aware);
-            `None` leaves Cachet's own zone in force and returns naive datetimes.
+        timezone: An IANA zone such as `"UTC"` (recommended for new code): sent as
+            `Time-Zone`, so dates are read and returned aware in that zone, and aware
+            datetimes you pass are converted to it. Default `None`, as every release: no
+            header, Cachet's own zone, naive datetimes that round-trip what you sent; an
+            aware datetime passed then is sent as the wall-clock time it shows (its zone
+            is dropped, not converted).
         user_agent: The `User-Agent` header.
         max_retries: Retries after a failed first try (0: none). GET, PUT and DELETE are
             retried on connection errors, timeouts, 429, 502, 503 and 504; POST only when

@@ -39,12 +39,7 @@ def parse_datetime(value: str, tz: tzinfo | None) -> datetime:
 
 
 def _parse_short_form(text: str) -> datetime | None:
-    if len(text) == 19 and text[10] == " ":
-        # `Y-m-d H:i:s`, what Cachet writes nearly everywhere: read without trying formats.
-        try:
-            return datetime.fromisoformat(text)
-        except ValueError:
-            pass
+    # Resource fields read the usual `Y-m-d H:i:s` before coming here (`fields.Timestamp`).
     for fmt in _FORMATS:
         try:
             return datetime.strptime(text, fmt)
@@ -91,8 +86,9 @@ def coerce_datetime(value: datetime | date | str | float, tz: tzinfo | None) -> 
 def in_request_timezone(value: datetime, tz: tzinfo | None) -> datetime:
     """The wall-clock time Cachet must see: aware values converted to the request timezone.
 
-    Without a request timezone Cachet uses its own zone, which the client cannot know, so the
-    value's own wall-clock time is sent.
+    Without a request timezone (the default) Cachet uses its own zone, which the client cannot
+    know: every value, naive or aware, is sent as the wall-clock time it shows (an aware
+    value's zone is dropped, as the releases did), so what is read back equals what was sent.
     """
     if tz is not None and value.tzinfo is not None:
         return value.astimezone(tz)

@@ -9,8 +9,8 @@ from __future__ import annotations
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 """Seconds to wait for the connection and then for each read of the answer."""
 
-DEFAULT_TIMEZONE = "UTC"
-"""Sent as the `Time-Zone` header so Cachet reads and writes dates in a known zone."""
+DEFAULT_TIMEZONE: str | None = None
+"""No `Time-Zone` header: Cachet's own zone, naive datetimes, as every release did."""
 
 Timeout = float | tuple[float, float]
 """A timeout: seconds, or a (connect, read) pair of seconds."""

@@ -6,17 +6,22 @@ must carry (`encode`). `Field` is the attribute descriptor resources declare the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime, timezone, tzinfo
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, overload
 
 from cachetclient import dates
+from cachetclient.clear import CLEAR, Clear
 
 if TYPE_CHECKING:
     from cachetclient.base import Resource
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+
+_from_iso_format = datetime.fromisoformat
+_DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
 
 
 class Codec(Protocol[T]):
@@ -33,7 +38,7 @@ class Codec(Protocol[T]):
 
 
 class Integer(Codec[int]):
-    """Integers; tolerant of the integer strings some create responses echo back."""
+    """Integers; decimal strings (`"12"`) are read and sent as integers too."""
 
     plain = (int,)
 
@@ -45,10 +50,24 @@ class Integer(Codec[int]):
         except (TypeError, ValueError):
             return None
 
-    def encode(self, value: int, tz: tzinfo | None) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"an integer was expected, not {value!r}")
+    def encode(self, value: int | str, tz: tzinfo | None) -> Any:
+        return as_integer(value)
+
+
+def as_integer(value: int | str, what: str = "an integer") -> int:
+    """`value` as an int: ints, and decimal strings (`"12"`) as parsers and config files give.
+
+    Raises:
+        TypeError: for booleans, floats and other types.
+        ValueError: for strings that are not a whole decimal number.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
+    if isinstance(value, str):
+        if _DECIMAL_INTEGER.match(value):
+            return int(value)
+        raise ValueError(f"{what} was expected, not {value!r}")
+    raise TypeError(f"{what} was expected, not {value!r}")
 
 
 class Number(Codec[float]):
@@ -57,6 +76,8 @@ class Number(Codec[float]):
     plain = (float,)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
+        if raw.__class__ is int:  # JSON writes integral values without a fraction
+            return float(raw)
         if raw is None or raw == "":
             return None
         try:
@@ -107,15 +128,29 @@ class Flag(Codec[bool]):
 
 
 class Timestamp(Codec[datetime]):
-    """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows)."""
+    """Timestamps in responses: `Y-m-d H:i:s` in the request timezone (or UTC for raw rows).
+
+    Without a request timezone (the default) they are naive, as Cachet wrote them.
+    """
 
     def __init__(self, *, always_utc: bool = False) -> None:
         self.always_utc = always_utc
 
     def _zone(self, tz: tzinfo | None) -> tzinfo | None:
-        return timezone.utc if self.always_utc else tz
+        return timezone.utc if self.always_utc and tz is not None else tz
 
     def decode(self, raw: Any, tz: tzinfo | None) -> datetime | None:
+        if raw.__class__ is str and len(raw) == 19 and raw[10] == " ":
+            # `Y-m-d H:i:s`, what Cachet writes nearly everywhere, without the general reader
+            # (`dates.parse_datetime`): lists read thousands.
+            try:
+                parsed = _from_iso_format(raw)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is None:
+                if tz is None:
+                    return parsed
+                return parsed.replace(tzinfo=timezone.utc if self.always_utc else tz)
         if not isinstance(raw, str) or not raw.strip():
             return None
         try:
@@ -247,13 +282,17 @@ class Field(Generic[T]):
     """A resource attribute backed by one key of the resource's JSON.
 
     Reading decodes the raw value (missing keys read as `None`); writing is allowed only for
-    fields the user may change, stores the value in the raw data and marks it for `update()`.
+    fields the user may change, stores the value in the raw data and marks it for `update()`
+    (`None` is not sent; `CLEAR` stores the value that empties the field).
     """
 
     def __init__(
         self, codec: Codec[T], *, writable: bool = False, key: str | None = None, doc: str = ""
     ) -> None:
         self.codec = codec
+        # Looked up once: lists read these for every item.
+        self._plain = codec.plain
+        self._decode = codec.decode
         self.writable = writable
         self.key = key or ""
         self.name = ""
@@ -272,16 +311,18 @@ class Field(Generic[T]):
     def __get__(self, instance: Resource | None, owner: type) -> Field[T] | T | None:
         if instance is None:
             return self
-        raw = instance.attrs.get(self.key)
-        if raw is None or raw.__class__ in self.codec.plain:
+        raw = instance._data.get(self.key)
+        if raw is None or raw.__class__ in self._plain:
             return raw  # type: ignore[return-value]
-        return self.codec.decode(raw, instance.timezone)
+        return self._decode(raw, instance._manager.timezone)
 
-    def __set__(self, instance: Resource, value: T) -> None:
+    def __set__(self, instance: Resource, value: T | Clear | None) -> None:
         if not self.writable:
             raise AttributeError(f"{type(instance).__name__}.{self.name} is read-only")
         if value is None:
-            instance.attrs[self.key] = None
+            instance.attrs[self.key] = None  # sent as "leave unchanged"
+        elif value is CLEAR:
+            instance.attrs[self.key] = instance._manager.cleared_value(self.name)
         else:
             instance.attrs[self.key] = self.codec.encode(value, instance.timezone)
         instance.mark_changed(self.name)

@@ -43,7 +43,8 @@ class EndpointSettings:
         api_token: the Cachet API key; `None` sends requests as a guest.
         verify_tls: verify TLS certificates (turn off only for self-signed test servers).
         timeout: seconds, or (connect, read) seconds; `None` is refused so nothing hangs.
-        timezone: IANA zone sent as `Time-Zone`; `None` leaves Cachet's own zone in force.
+        timezone: IANA zone sent as `Time-Zone` (aware dates); `None` (the default) leaves
+            Cachet's own zone in force (naive dates).
         user_agent: the `User-Agent` header.
         retry_policy: when failed calls are retried (`RetryPolicy()`: 2 retries, and a POST
             only when it provably never left); `RetryPolicy(max_retries=0)` turns it off.
@@ -183,6 +184,27 @@ class HttpClient(EndpointSettings):
 
     def send_once(self, request: ApiRequest) -> Any:
         """Perform one call without retrying (errors as for `send`)."""
+        shown_url, started, response = self.exchange(request)
+        return decode_answer(request, shown_url, started, response, self.api_token)
+
+    def send_once_for_response(self, request: ApiRequest) -> requests.Response:
+        """Perform one call without retrying; return requests' `Response` of a success.
+
+        Raises:
+            HTTPError: (a subclass by status) when Cachet answers with an error.
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
+        shown_url, started, response = self.exchange(request)
+        if response.status_code >= 400:
+            decode_answer(request, shown_url, started, response, self.api_token)
+        return response
+
+    def exchange(self, request: ApiRequest) -> tuple[str, float, requests.Response]:
+        """Send one request: the URL to show in messages, when it started, and the answer.
+
+        Raises:
+            ConnectionError, TimeoutError: when no answer arrives.
+        """
         url = self.url_for(request.path)
         shown_url = f"{url}?{urlencode(request.params, doseq=True)}" if request.params else url
         started = time.perf_counter()
@@ -208,7 +230,7 @@ class HttpClient(EndpointSettings):
             raise errors.ConnectionError(
                 f"{request.method} {shown_url} could not reach Cachet: {exc}"
             ) from exc
-        return decode_answer(request, shown_url, started, response, self.api_token)
+        return shown_url, started, response
 
     def request(
         self,

@@ -118,3 +118,20 @@ def test_page_size_sweep_measures_each_page_size(seeded: Any, tmp_path: Any) -> 
     assert [row.split(" | ")[:2] for row in rows[2:]] == [["| 2", "3"], ["| 5", "1"]]
     first_run = benchmark.outcomes[0].runs[0]
     assert first_run["items"] == 5 and first_run["first_item"] > 0
+
+
+def test_status_page_scenario_loads_both_data_sets_beside_the_api(tmp_path: Any) -> None:
+    from bench import status_page
+
+    benchmark = Run(QUICK, status_page=status_page.measure(loads=2, points=50, incidents=10))
+
+    assert [row["data_set"] for row in benchmark.status_page] == ["demo", "large"]
+    assert all(row["page_ms"] > 0 and row["api_ms"] > 0 for row in benchmark.status_page)
+    large = benchmark.status_page[1]
+    assert large["page_bytes"] > benchmark.status_page[0]["page_bytes"]
+    checks = {check["target"] for check in targets({}, benchmark)}
+    assert "status page (large): front page median ms <= 250" in checks
+    assert "Status page front page" in render(benchmark, {}, [])
+    write_json(benchmark, {}, [], tmp_path / "results.json")
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert "status page renders its front page in" in markdown.footnote(results)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ def test_demo_tours_the_command_line() -> None:
     for command in ("$ cachet status", "$ cachet incidents open", "$ cachet incidents resolve"):
         assert command in shown
     assert "Website unreachable" in shown
+    assert re.search(r"status page: http://127\.0\.0\.1:\d+/\n\Z", shown)
     assert "\x1b[" not in shown
     assert "token:" not in shown
 

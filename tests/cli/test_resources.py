@@ -108,6 +108,48 @@ def test_update_changes_only_the_given_fields(cachet: Cachet, client: Client) ->
     assert (updated.name, updated.status) == ("Web site", 3)
 
 
+def test_update_clear_empties_fields_and_keeps_the_others(cachet: Cachet, client: Client) -> None:
+    group = client.component_groups.create(name="Services")
+    component = client.components.create(
+        name="Website", status=2, description="Public site", link="https://x.example"
+    )
+    client.components.update(component.id, status=2, group_id=group.id)
+
+    run = cachet(
+        "components", "update", str(component.id), "--clear", "description", "--clear", "group-id"
+    )
+
+    assert run.exit_code == 0, run.stderr
+    updated = client.components.get(component.id)
+    assert (updated.description, updated.group_id) == ("", 0)
+    assert (updated.name, updated.status, updated.link) == ("Website", 2, "https://x.example")
+
+
+def test_update_clear_offers_only_what_cachet_can_empty(cachet: Cachet, client: Client) -> None:
+    schedule = client.schedules.create(name="Upgrade", status=0, message="Short downtime")
+
+    cleared = cachet("schedules", "update", str(schedule.id), "--clear", "message")
+    refused = cachet("schedules", "update", str(schedule.id), "--clear", "name")
+
+    assert cleared.exit_code == 0, cleared.stderr
+    assert refused.exit_code == 2
+    assert "'name' is not 'message'" in refused.stderr
+    assert client.schedules.get(schedule.id).name == "Upgrade"
+    assert client.schedules.get(schedule.id).message == ""
+
+
+def test_update_refuses_a_field_both_given_and_cleared(cachet: Cachet, client: Client) -> None:
+    metric = client.metrics.create(name="Latency", description="ms", suffix="ms")
+
+    run = cachet(
+        "metrics", "update", str(metric.id), "--description", "x", "--clear", "description"
+    )
+
+    assert run.exit_code == 2
+    assert "--description: give a value or --clear it, not both" in run.stderr
+    assert client.metrics.get(metric.id).description == "ms"
+
+
 def test_get_shows_every_key(cachet: Cachet, client: Client) -> None:
     [component_id] = _add_components(client, "Website")
 

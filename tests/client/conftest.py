@@ -38,6 +38,19 @@ def client(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> It
 
 
 @pytest.fixture
+def utc_client(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> Iterator[Client]:
+    """A client created with `timezone="UTC"`: dates are aware, converted to UTC."""
+    with client_of_kind(
+        client_kind,
+        portal,
+        endpoint=cachet_emulator.endpoint,
+        api_token=cachet_emulator.token,
+        timezone="UTC",
+    ) as aware:
+        yield aware
+
+
+@pytest.fixture
 def guest(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> Iterator[Client]:
     """A client without a token: Cachet serves it as a guest."""
     with client_of_kind(

@@ -5,6 +5,7 @@ whole client suite, which also runs through the async transport: see tests/async
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -307,3 +308,23 @@ async def test_a_post_that_may_have_arrived_is_not_retried(cachet_emulator: Any)
             await aclient.components.create(name="API", status=1)
         assert caught.value.tries == 1
         assert await aclient.components.count() == 1
+
+
+async def test_async_dates_are_naive_by_default_and_aware_with_a_timezone(
+    aclient: Any, cachet_emulator: Any
+) -> None:
+    start = dt.datetime(2030, 9, 1, 20, 0)
+    schedule = await aclient.schedules.create(name="Upgrade", status=0, scheduled_at=start)
+
+    async with cachetclient.AsyncClient(
+        cachet_emulator.endpoint, cachet_emulator.token, timezone="UTC"
+    ) as aware:
+        seen_aware = (await aware.schedules.get(schedule.id)).scheduled_at
+
+    assert (await aclient.schedules.get(schedule.id)).scheduled_at == start
+    assert seen_aware == start.replace(tzinfo=dt.timezone.utc)
+
+
+async def test_async_client_has_no_release_http(aclient: Any) -> None:
+    with pytest.raises(AttributeError, match=r"async_http_client\.request"):
+        aclient._http  # noqa: B018

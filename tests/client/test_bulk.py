@@ -7,7 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -26,7 +26,7 @@ def test_create_many_creates_every_point_in_order(client: Client) -> None:
 
 def test_create_many_takes_timestamps(client: Client) -> None:
     metric = client.metrics.create(name="Jobs", description="Queued jobs", suffix="jobs")
-    when = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+    when = datetime(2024, 5, 1, 12, 0)
     result = client.metric_points.create_many(metric.id, [(3, when)])
     assert result.succeeded[0].created_at == when
 

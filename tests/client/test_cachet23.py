@@ -56,7 +56,7 @@ def test_group_sort_ascending_although_cachet_sorts_descending(client23: Client)
 
 
 def test_incident_created_at_is_sent_day_first(client23: Client) -> None:
-    when = dt.datetime(2016, 12, 25, 14, 30, tzinfo=UTC)
+    when = dt.datetime(2016, 12, 25, 14, 30)
     incident = client23.incidents.create(name="x", message="y", status=1, created_at=when)
     assert client23.incidents.get(incident.id).created_at == when
 

@@ -30,7 +30,7 @@ def test_create_and_get_with_documented_attributes(client: Client) -> None:
     assert fetched.order == 2
     assert fetched.collapsed == 1
     assert fetched.visible is True
-    assert fetched.is_collapsed and not fetched.is_open and not fetched.is_operational
+    assert fetched.is_collapsed and not fetched.is_open and fetched.is_operational
     assert isinstance(fetched.created_at, dt.datetime)
     assert isinstance(fetched.updated_at, dt.datetime)
     assert fetched.enabled_components == []
@@ -41,7 +41,26 @@ def test_collapsed_helpers(client: Client) -> None:
     open_group = client.component_groups.create(name="open", collapsed=0)
     watching = client.component_groups.create(name="watch", collapsed=2)
     assert open_group.is_open and not open_group.is_collapsed
-    assert watching.is_operational and not watching.is_open
+    assert not watching.is_operational and not watching.is_open
+
+
+def test_new_group_is_operational_as_in_every_release(client: Client) -> None:
+    group = client.component_groups.create(name="New")
+
+    assert client.component_groups.get(group.id).is_operational is True
+
+
+def test_group_manager_builds_components_with_the_component_manager(client: Client) -> None:
+    group = client.component_groups.create(name="Services", visible=True)
+    client.components.create(name="Web", status=1, group_id=group.id)
+
+    nested = client.component_groups.get(group.id).enabled_components[0]
+    nested.status = enums.COMPONENT_STATUS_MAJOR_OUTAGE
+    nested.update()
+
+    assert client.component_groups.components is client.components
+    assert client.component_groups.components_manager is client.components
+    assert client.components.get(nested.id).status == enums.COMPONENT_STATUS_MAJOR_OUTAGE
 
 
 def test_enabled_components_are_component_resources(client: Client) -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import NotFoundError, ValidationError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -124,13 +126,48 @@ def test_manager_update_leaves_unmentioned_fields_alone(client: Client) -> None:
     assert updated.enabled is False
 
 
-def test_explicit_none_clears_description_and_link(client: Client) -> None:
+def test_none_leaves_fields_unchanged_as_in_every_release(client: Client) -> None:
+    component = client.components.create(
+        name="API", status=1, description="kept", link="https://x.example", meta={"a": 1}
+    )
+    group = client.component_groups.create(name="Services")
+    client.components.update(component.id, status=1, group_id=group.id)
+
+    updated = client.components.update(
+        component.id, status=2, name=None, description=None, link=None, group_id=None, meta=None
+    )
+
+    assert (updated.name, updated.description, updated.link) == ("API", "kept", "https://x.example")
+    assert (updated.group_id, updated.meta) == (group.id, {"a": 1})
+
+
+def test_clear_empties_description_and_link(client: Client) -> None:
     component = client.components.create(
         name="API", status=1, description="gone soon", link="https://x.example"
     )
-    updated = client.components.update(component.id, status=1, description=None, link=None)
+    updated = client.components.update(component.id, status=1, description=CLEAR, link=CLEAR)
     assert updated.description == ""
     assert updated.link == ""
+    assert client.components.get(component.id).description == ""
+
+
+def test_clear_takes_a_component_out_of_its_group(client: Client) -> None:
+    group = client.component_groups.create(name="Services")
+    component = client.components.create(name="API", status=1, group_id=group.id)
+
+    client.components.update(component.id, status=1, group_id=CLEAR)
+
+    assert client.components.get(component.id).group_id == 0
+
+
+def test_clear_of_a_field_cachet_cannot_empty_is_refused(client: Client) -> None:
+    component = client.components.create(name="API", status=1)
+
+    can_empty = r"Component\.name; the fields it can empty: description, link, meta, group_id"
+    with pytest.raises(ValueError, match=can_empty):
+        client.components.update(component.id, status=1, name=CLEAR)  # type: ignore[arg-type]
+
+    assert client.components.get(component.id).name == "API"
 
 
 def test_update_with_no_tags_at_all_is_refused(client: Client) -> None:
@@ -336,15 +373,28 @@ def test_update_sends_only_changed_fields(client: Client) -> None:
     assert stale.description == "edited elsewhere"
 
 
-def test_explicit_none_clears_meta(client: Client) -> None:
+def test_clear_empties_meta(client: Client) -> None:
     component = client.components.create(name="API", status=1, meta={"uuid": "abc"})
-    assert client.components.update(component.id, status=1, meta=None).meta == {}
+    assert client.components.update(component.id, status=1, meta=CLEAR).meta == {}
     assert client.components.get(component.id).meta == {}
+
+
+def test_attributes_set_to_none_are_not_sent_and_clear_empties_them(client: Client) -> None:
+    component = client.components.create(
+        name="API", status=1, description="kept", link="https://x.example"
+    )
+    component.description = None
+    component.link = CLEAR
+    component.update()
+
+    fetched = client.components.get(component.id)
+    assert (fetched.description, fetched.link) == ("kept", "")
+    assert (component.description, component.link) == ("kept", "")
 
 
 def test_wrong_types_are_refused_before_anything_is_sent(client: Client) -> None:
     with pytest.raises(TypeError, match="integer"):
-        client.components.create(name="API", status="1")  # type: ignore[arg-type]
+        client.components.create(name="API", status=1.0)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="string"):
         client.components.create(name=42, status=1)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="filter"):
@@ -356,3 +406,34 @@ def test_wrong_types_are_refused_before_anything_is_sent(client: Client) -> None
 def test_bad_page_sizes_are_refused(client: Client, per_page: int) -> None:
     with pytest.raises(ValueError, match="per_page"):
         list(client.components.list(per_page=per_page))
+
+
+@pytest.mark.parametrize(
+    "assigned",
+    [
+        {"web": "Web", "public-api": "Public API"},
+        ["Web", "Public API"],
+        ("Web", "Public API"),
+        "Web, Public API",
+    ],
+    ids=["dict", "list", "tuple", "comma-separated"],
+)
+def test_assigned_tags_are_sent_by_update(client: Client, assigned: Any) -> None:
+    component = client.components.create(name="API", status=1, tags=["Old"])
+
+    component.tags = assigned
+    component.update()
+
+    expected = {"web": "Web", "public-api": "Public API"}
+    assert component.tags == expected
+    assert client.components.get(component.id).tags == expected
+
+
+def test_assigning_no_tags_is_refused_by_update(client: Client) -> None:
+    component = client.components.create(name="API", status=1, tags=["Web"])
+
+    component.tags = []
+    with pytest.raises(ValueError, match="every tag"):
+        component.update()
+
+    assert client.components.get(component.id).tags == {"web": "Web"}

@@ -58,7 +58,7 @@ def test_incident_templates_list_and_get(cachet_emulator: object, client: Client
     assert all(isinstance(t, IncidentTemplate) for t in templates)
     fetched = client.incident_templates.get(templates[0].id)
     assert (fetched.name, fetched.template) == ("Maintenance", "Down: {{ what }}")
-    assert fetched.created_at is not None and fetched.created_at.utcoffset() is not None
+    assert fetched.created_at is not None and fetched.created_at.tzinfo is None
     assert client.incident_templates.count() == 2
     with pytest.raises(NotFoundError):
         client.incident_templates.get(999)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import NotFoundError, ValidationError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -44,24 +46,22 @@ def test_create_component_incident_sets_component_status(client: Client) -> None
 
 
 def test_occurred_at_with_seconds_is_sent_to_the_minute(client: Client) -> None:
-    when = dt.datetime(2020, 8, 1, 14, 30, 59, tzinfo=UTC)
+    when = dt.datetime(2020, 8, 1, 14, 30, 59)
     incident = client.incidents.create(name="x", message="y", status=1, occurred_at=when)
-    assert client.incidents.get(incident.id).occurred_at == dt.datetime(
-        2020, 8, 1, 14, 30, tzinfo=UTC
-    )
+    assert client.incidents.get(incident.id).occurred_at == dt.datetime(2020, 8, 1, 14, 30)
 
 
-def test_occurred_at_in_another_zone_is_converted(client: Client) -> None:
+def test_occurred_at_in_another_zone_is_converted(utc_client: Client) -> None:
     oslo = dt.timezone(dt.timedelta(hours=2))
     when = dt.datetime(2020, 8, 1, 16, 30, tzinfo=oslo)
-    incident = client.incidents.create(name="x", message="y", status=1, occurred_at=when)
+    incident = utc_client.incidents.create(name="x", message="y", status=1, occurred_at=when)
     assert incident.occurred_at == dt.datetime(2020, 8, 1, 14, 30, tzinfo=UTC)
 
 
 def test_update_occurred_at(client: Client) -> None:
     incident = client.incidents.create(name="x", message="y", status=1)
     updated = client.incidents.update(incident.id, occurred_at="2021-02-03 04:05:06")
-    assert updated.occurred_at == dt.datetime(2021, 2, 3, 4, 5, tzinfo=UTC)
+    assert updated.occurred_at == dt.datetime(2021, 2, 3, 4, 5)
 
 
 def test_manager_update_keeps_hidden_and_stickied(client: Client) -> None:
@@ -180,3 +180,27 @@ def test_notify_can_be_set_and_update_still_works(client: Client) -> None:
     incident.message = "more details"
     incident.update()
     assert client.incidents.get(incident.id).message == "more details"
+
+
+def test_update_passing_none_through_keeps_every_field(client: Client) -> None:
+    component = client.components.create(name="API", status=1)
+    incident = client.incidents.create(
+        name="Down", message="Looking", status=1, component_id=component.id, component_status=2
+    )
+    given: dict[str, Any] = {"name": None, "message": None, "component_id": None}
+
+    updated = client.incidents.update(incident.id, status=2, **given)
+
+    assert (updated.name, updated.message, updated.status) == ("Down", "Looking", 2)
+    assert updated.component_id == component.id
+
+
+def test_clear_of_incident_fields_is_refused_before_sending(client: Client) -> None:
+    incident = client.incidents.create(name="Down", message="Looking", status=1)
+
+    with pytest.raises(ValueError, match=r"empty Incident\.message; the fields it can empty: none"):
+        client.incidents.update(incident.id, message=CLEAR)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="CLEAR empties a field in update"):
+        client.incidents.create(name="Up", message=CLEAR, status=1)  # type: ignore[arg-type]
+
+    assert [i.message for i in client.incidents.list()] == ["Looking"]

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import BadRequestError, MethodNotAllowedError, NotFoundError
 from cachetclient.v1.client import Client
 from cachetclient.v1.metric_points import MetricPoint, MetricPointsManager
@@ -96,7 +97,7 @@ def test_points_create_list_count_and_attributes(client: Client) -> None:
 
 def test_point_timestamp_on_create(client: Client) -> None:
     metric = client.metrics.create(name="m", description="d", suffix="s")
-    when = dt.datetime(2020, 8, 8, 10, 5, 0, tzinfo=UTC)
+    when = dt.datetime(2020, 8, 8, 10, 5, 0)
     point = client.metric_points.create(metric_id=metric.id, value=1, timestamp=when)
     assert point.created_at == when
 
@@ -104,7 +105,7 @@ def test_point_timestamp_on_create(client: Client) -> None:
 def test_point_update_keeps_value_when_only_timestamp_changes(client: Client) -> None:
     metric = client.metrics.create(name="m", description="d", suffix="s")
     point = client.metric_points.create(metric_id=metric.id, value=7)
-    when = dt.datetime(2021, 1, 2, 3, 4, 30, tzinfo=UTC)
+    when = dt.datetime(2021, 1, 2, 3, 4, 30)
     updated = client.metric_points.update(metric.id, point.id, value=7, timestamp=when)
     assert (updated.value, updated.created_at) == (7.0, when)
 
@@ -141,7 +142,8 @@ def test_single_point_get_is_not_an_endpoint(client: Client) -> None:
         client.http_client.request("GET", f"metrics/{metric.id}/points/{point.id}")
 
 
-def test_explicit_none_clears_description(client: Client) -> None:
+def test_none_keeps_the_description_and_clear_empties_it(client: Client) -> None:
     metric = client.metrics.create(name="m", description="about", suffix="s")
     assert client.metrics.update(metric.id, name="n").description == "about"
-    assert client.metrics.update(metric.id, description=None).description == ""
+    assert client.metrics.update(metric.id, description=None).description == "about"
+    assert client.metrics.update(metric.id, description=CLEAR).description == ""

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from cachetclient import CLEAR
 from cachetclient.errors import NotFoundError
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
@@ -20,8 +21,8 @@ def test_manager_declares_documented_path_and_resource_class() -> None:
 
 
 def test_create_with_dates_carrying_seconds(client: Client) -> None:
-    start = dt.datetime(2030, 9, 1, 20, 0, 45, tzinfo=UTC)
-    end = dt.datetime(2030, 9, 1, 21, 30, tzinfo=UTC)
+    start = dt.datetime(2030, 9, 1, 20, 0, 45)
+    end = dt.datetime(2030, 9, 1, 21, 30)
     schedule = client.schedules.create(
         name="Database upgrade",
         status=enums.SCHEDULE_STATUS_UPCOMING,
@@ -33,14 +34,15 @@ def test_create_with_dates_carrying_seconds(client: Client) -> None:
     assert fetched.name == "Database upgrade"
     assert fetched.message == "Short downtime expected."
     assert fetched.status == enums.SCHEDULE_STATUS_UPCOMING
-    assert fetched.scheduled_at == dt.datetime(2030, 9, 1, 20, 0, tzinfo=UTC)
+    assert fetched.scheduled_at == dt.datetime(2030, 9, 1, 20, 0)
     assert fetched.completed_at == end
+    assert fetched.scheduled_at < fetched.completed_at < dt.datetime(2030, 9, 2)
 
 
-def test_create_without_scheduled_at_starts_now(client: Client) -> None:
-    schedule = client.schedules.create(name="Now", status=enums.SCHEDULE_STATUS_IN_PROGRESS)
+def test_create_without_scheduled_at_starts_now(utc_client: Client) -> None:
+    schedule = utc_client.schedules.create(name="Now", status=enums.SCHEDULE_STATUS_IN_PROGRESS)
     assert schedule.scheduled_at is not None
-    assert schedule.scheduled_at.tzinfo is not None
+    assert abs(schedule.scheduled_at - dt.datetime.now(UTC)) < dt.timedelta(minutes=2)
 
 
 def test_update_via_manager_and_resource(client: Client) -> None:
@@ -50,13 +52,13 @@ def test_update_via_manager_and_resource(client: Client) -> None:
     )
     assert updated.name == "Updated schedule"
     assert updated.message == "m"
-    assert updated.scheduled_at == dt.datetime(2031, 1, 2, 3, 4, tzinfo=UTC)
+    assert updated.scheduled_at == dt.datetime(2031, 1, 2, 3, 4)
     updated.status = enums.SCHEDULE_STATUS_COMPLETE
-    updated.completed_at = dt.datetime(2031, 1, 2, 5, 0, tzinfo=UTC)
+    updated.completed_at = dt.datetime(2031, 1, 2, 5, 0)
     updated.update()
     fetched = client.schedules.get(schedule.id)
     assert fetched.status == 2
-    assert fetched.completed_at == dt.datetime(2031, 1, 2, 5, 0, tzinfo=UTC)
+    assert fetched.completed_at == dt.datetime(2031, 1, 2, 5, 0)
 
 
 def test_list_sort_count_and_delete(client: Client) -> None:
@@ -73,7 +75,8 @@ def test_list_sort_count_and_delete(client: Client) -> None:
         client.schedules.get(first.id)
 
 
-def test_explicit_none_clears_message_and_unset_keeps_it(client: Client) -> None:
+def test_none_keeps_the_message_and_clear_empties_it(client: Client) -> None:
     schedule = client.schedules.create(name="s", status=0, message="keep me")
     assert client.schedules.update(schedule.id, name="t").message == "keep me"
-    assert client.schedules.update(schedule.id, message=None).message == ""
+    assert client.schedules.update(schedule.id, message=None).message == "keep me"
+    assert client.schedules.update(schedule.id, message=CLEAR).message == ""

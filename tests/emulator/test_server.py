@@ -205,3 +205,23 @@ def test_users_written_by_another_connection_to_the_file_count(tmp_path: Path) -
             headers = {"X-Cachet-Token": token}
             answer = requests.post(components, json=component, headers=headers, timeout=5)
             assert answer.status_code == status, token
+
+
+def test_command_prints_the_status_page_beside_the_api() -> None:
+    with emulator_process("--site-name", "Acme status") as (process, endpoint, _):
+        assert process.stdout is not None
+        page = endpoint.removesuffix("/api/v1") + "/"
+        assert process.stdout.readline() == f"Status page at {page}\n"
+        assert "<title>Acme status</title>" in requests.get(page, timeout=5).text
+
+
+def test_command_refuses_an_impossible_incident_days() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cachet_emulator", "--port", "0", "--incident-days", "0"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+    assert result.returncode == 2
+    assert "incident_days must be a whole number from 1 to 366" in result.stderr

@@ -52,17 +52,19 @@ def version(call: ApiCall) -> Reply:
 
 def status(call: ApiCall) -> Reply:
     """GET /status: the overall system status; 2.4's max-age is a Unix time (quirk 20)."""
+    state, message = overall_status(call)
+    headers = {} if call.is_23 else {"cache-control": f"max-age={int(time.time()) + 30}, public"}
+    return Reply(200, {"data": {"status": state, "message": message}}, headers)
+
+
+def overall_status(call: ApiCall) -> tuple[str, str]:
+    """The system status (`success`, `info` or `danger`) and its message, as the caller sees it."""
     statuses = _component_statuses(call)
     if call.is_23:
-        state = _state_23(call, statuses)
-        texts = STATUS_TEXTS_23
-        headers: dict[str, str] = {}
+        state, texts = _state_23(call, statuses), STATUS_TEXTS_23
     else:
-        state = _state_24(call, statuses)
-        texts = STATUS_TEXTS
-        headers = {"cache-control": f"max-age={int(time.time()) + 30}, public"}
-    message = texts[state][0 if len(statuses) <= 1 else 1]
-    return Reply(200, {"data": {"status": state, "message": message}}, headers)
+        state, texts = _state_24(call, statuses), STATUS_TEXTS
+    return state, texts[state][0 if len(statuses) <= 1 else 1]
 
 
 def _component_statuses(call: ApiCall) -> list[int]:

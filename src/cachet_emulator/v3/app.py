@@ -14,7 +14,7 @@ import time
 from typing import Any
 
 from cachet_emulator import http_io, php_input
-from cachet_emulator.app import CachetApp
+from cachet_emulator.app import CONTROL_PREFIX, CachetApp
 from cachet_emulator.errors import ApiError
 from cachet_emulator.http_io import HttpRequest, HttpResponse, Scope
 from cachet_emulator.schema import Row
@@ -73,6 +73,15 @@ class CachetApp3(CachetApp):
         self._hits.clear()
         with self.store.transaction():
             tokens.forget_other_tokens(self.store)
+
+    async def respond(self, request: HttpRequest, scope: Scope) -> HttpResponse:
+        """Answer one request (never raises): the control API, else Cachet 3's routes.
+
+        Cachet 2's status page is not served in this mode: every other path is the API's.
+        """
+        if request.path == CONTROL_PREFIX or request.path.startswith(CONTROL_PREFIX + "/"):
+            return await super().respond(request, scope)
+        return await self._api(request, scope)
 
     async def _api(self, request: HttpRequest, scope: Scope) -> HttpResponse:
         try:

@@ -168,8 +168,9 @@ def check_timezone(session: Session, client: Client, found: list[Finding]) -> No
         Finding(
             "timezone",
             PASS,
-            f"Cachet's timezone is {_utc_offset(offset)}; cachet-client sends Time-Zone: "
-            f"{client.http_client.timezone_name}, so dates are exchanged in that zone.",
+            f"Cachet's timezone is {_utc_offset(offset)}; this command sends Time-Zone: "
+            f"{client.http_client.timezone_name}, so dates are exchanged in that zone "
+            "(library clients without timezone= read naive dates in Cachet's zone).",
         )
     )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from cachetclient.base import Manager
+from cachetclient.clear import CLEAR
 from cachetclient.cli.parameters import argument_docs, given_values, option_for, summary
 from cachetclient.cli.render import Column
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, SCHEDULE, StatusKind, StatusType
@@ -208,6 +209,8 @@ def _command(resource: ResourceCommands, operation: str) -> click.Command:
             options.append(option_for(parameter, resource.status, docs, required=required))
     if operation == "list":
         options += _paging_options()
+    if operation == "update" and resource.manager.clear_values:
+        options.append(_clear_option(resource))
     params = [argument for _, argument in sorted(arguments, key=lambda pair: pair[0])] + options
     return click.Command(
         operation,
@@ -233,6 +236,27 @@ def _paging_options() -> list[click.Parameter]:
     ]
 
 
+def _clear_option(resource: ResourceCommands) -> click.Option:
+    """`--clear FIELD`: empties a field, as `CLEAR` does in the library."""
+    fields = [name.replace("_", "-") for name in resource.manager.clear_values]
+    return click.Option(
+        ["--clear", "clear"],
+        type=click.Choice(fields),
+        multiple=True,
+        help=f"Empty this field (repeat for several): {', '.join(fields)}.",
+    )
+
+
+def _cleared_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """`--clear` as `CLEAR` values; refuses a field both given and cleared."""
+    names = [flag.replace("-", "_") for flag in values.pop("clear", ())]
+    both = [name for name in names if values.get(name) not in (None, ())]
+    if both:
+        flags = ", ".join("--" + name.replace("_", "-") for name in both)
+        raise click.UsageError(f"{flags}: give a value or --clear it, not both")
+    return dict.fromkeys(names, CLEAR)
+
+
 def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]:
     @click.pass_obj
     def run(session: Session, /, **values: Any) -> None:
@@ -254,9 +278,11 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
             shown = " ".join(str(value) for value in values.values())
             renderer.done(f"Deleted {resource.name[:-1]} {shown}.")
         else:
+            cleared = _cleared_fields(values) if operation == "update" else {}
             given = given_values(values)
             if operation == "update":
                 given.update(_current_values(resource, manager, values))
+                given.update(cleared)
             result = getattr(manager, operation)(**given)
             renderer.item(result, resource.status_columns())
 

@@ -34,6 +34,7 @@ class Session:
                     api_token=self.token or "",
                     verify_tls=self.verify_tls,
                     timeout=self.timeout,
+                    timezone="UTC",  # the command line shows and reads dates in UTC
                 )
         return self._client
 

@@ -43,6 +43,11 @@ class AsyncClient(Client):
         super().__init__(cast("HttpClient", http_client))
         self.async_http_client = http_client
 
+    @property
+    def _http(self) -> Any:
+        """Not for the async client (no release had one): use `async_http_client.request()`."""
+        raise AttributeError("AsyncClient has no _http; await client.async_http_client.request()")
+
     def __repr__(self) -> str:
         return f"<cachetclient v1 AsyncClient {self.async_http_client.base_url}>"
 

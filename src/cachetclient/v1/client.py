@@ -13,6 +13,7 @@ from cachetclient.v1.incidents import IncidentManager
 from cachetclient.v1.metric_points import MetricPointsManager
 from cachetclient.v1.metrics import MetricsManager
 from cachetclient.v1.ping import PingManager
+from cachetclient.v1.release_http import ReleaseHttp
 from cachetclient.v1.schedules import ScheduleManager
 from cachetclient.v1.status import StatusManager
 from cachetclient.v1.subscribers import SubscriberManager
@@ -39,6 +40,11 @@ class Client:
         self.metric_points = MetricPointsManager(http_client)
         self.metrics = MetricsManager(http_client, self.metric_points)
         self.schedules = ScheduleManager(http_client)
+
+    @property
+    def _http(self) -> ReleaseHttp:
+        """The releases' private transport (`get`/`post`/`put`/`delete` -> Response)."""
+        return ReleaseHttp(self.http_client)
 
     def __repr__(self) -> str:
         return f"<cachetclient v1 Client {self.http_client.base_url}>"

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from cachetclient.base import Manager, Resource
 from cachetclient.fields import FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 from cachetclient.v1 import enums
 from cachetclient.v1.components import Component, ComponentManager
 
@@ -51,14 +50,16 @@ class ComponentGroup(Resource):
 
     @property
     def is_operational(self) -> bool:
-        """Does the collapsed value say "collapsed unless a component is not operational"?"""
-        return self.collapsed == enums.COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL
+        """Is the collapsed value anything but `COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL`?
+
+        As in every release: `True` for a new group (collapsed 0), `False` only when the
+        group is set to stay collapsed unless a component is not operational (2).
+        """
+        return self.collapsed != enums.COMPONENT_GROUP_COLLAPSED_NOT_OPERATIONAL
 
     def _components(self, key: str) -> list[Component]:
         manager = self._manager
-        components = (
-            manager.components_manager if isinstance(manager, ComponentGroupManager) else None
-        )
+        components = manager.components if isinstance(manager, ComponentGroupManager) else None
         raw = self.attrs.get(key)
         if components is None or not isinstance(raw, list):
             return []
@@ -93,7 +94,13 @@ class ComponentGroupManager(Manager[ComponentGroup]):
             components_manager: Builds the components nested in groups.
         """
         super().__init__(http_client)
-        self.components_manager = components_manager
+        self.components = components_manager
+        """The component manager that builds the components nested in groups."""
+
+    @property
+    def components_manager(self) -> ComponentManager:
+        """Another name of `components` (the name every release used)."""
+        return self.components
 
     def create(
         self, *, name: str, order: int = 0, collapsed: int = 0, visible: bool = False
@@ -118,13 +125,13 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         self,
         group_id: int,
         *,
-        name: str | Unset = UNSET,
-        order: int | Unset | None = UNSET,
-        collapsed: int | Unset | None = UNSET,
-        visible: bool | Unset | None = UNSET,
+        name: str | None = None,
+        order: int | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
         **kwargs: Any,
     ) -> ComponentGroup:
-        """Update a component group; fields not given keep their value.
+        """Update a component group; fields left at `None` keep their value.
 
         Cachet resets an omitted `order` and `visible` to 0; the client fetches and resends
         their current values when they are not given.
@@ -142,10 +149,10 @@ class ComponentGroupManager(Manager[ComponentGroup]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        collapsed: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
         sort: str | None = None,
         order: str | None = None,
     ) -> Generator[ComponentGroup, None, None]:
@@ -167,10 +174,10 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     def count(
         self,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        collapsed: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        collapsed: int | None = None,
+        visible: bool | None = None,
     ) -> int:
         """Count the number of component groups (matching the filters)."""
         filters = {"id": id, "name": name, "collapsed": collapsed, "visible": visible}

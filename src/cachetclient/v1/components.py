@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Mapping
 from typing import Any, ClassVar
 
 from cachetclient.apirequest import Plan
 from cachetclient.base import Manager, Resource
+from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
     INTEGER,
@@ -22,7 +23,6 @@ from cachetclient.fields import (
     split_tag_names,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE, Item, ListQuery
-from cachetclient.unset import UNSET, Unset
 
 
 def tag_slug(name: str) -> str:
@@ -52,10 +52,20 @@ class Component(Resource):
     def tags(self) -> dict[str, str]:
         """The slug -> name tag dictionary (`{'test-tag': 'Test Tag'}`).
 
-        Cachet sends `[]` for a component without tags; that reads as `{}`.
+        Cachet sends `[]` for a component without tags; that reads as `{}`. Assigning a
+        slug -> name dict, an iterable of names or a comma-separated string replaces the
+        tags at the next `update()`.
         """
         raw = self.attrs.get("tags")
         return {str(slug): str(name) for slug, name in raw.items()} if isinstance(raw, dict) else {}
+
+    @tags.setter
+    def tags(self, value: Mapping[str, str] | Iterable[str] | str | None) -> None:
+        """Replace the tags (sent by the next `update()`): a slug -> name dict, an iterable of
+        names, or a comma-separated string (`"web, api"`); `None` changes nothing."""
+        if value is None:
+            return
+        self.set_tags(value.values() if isinstance(value, Mapping) else value)
 
     @property
     def tag_names(self) -> list[str]:
@@ -139,7 +149,13 @@ class ComponentManager(Manager[Component]):
     resource_class: ClassVar[type[Resource]] = Component
     create_fields: ClassVar[dict[str, Codec[Any]]] = _FIELDS
     update_fields: ClassVar[dict[str, Codec[Any]] | None] = {**_FIELDS, "silent": FLAG}
-    clear_values: ClassVar[dict[str, Any]] = {"description": "", "link": "", "meta": {}}
+    # Group 0 is Cachet's "no group".
+    clear_values: ClassVar[dict[str, Any]] = {
+        "description": "",
+        "link": "",
+        "meta": {},
+        "group_id": 0,
+    }
     # Cachet 2.3 writes status 0 and re-enables the component when these are omitted.
     reset_on_omit: ClassVar[tuple[str, ...]] = ("status", "enabled")
     searchable: ClassVar[tuple[str, ...]] = ("id", "name", "status", "group_id", "enabled")
@@ -180,24 +196,25 @@ class ComponentManager(Manager[Component]):
         component_id: int,
         *,
         status: int,
-        name: str | Unset | None = UNSET,
-        description: str | Unset | None = UNSET,
-        link: str | Unset | None = UNSET,
-        order: int | Unset | None = UNSET,
-        group_id: int | Unset | None = UNSET,
-        enabled: bool | Unset | None = UNSET,
-        tags: Iterable[str] | str | Unset | None = UNSET,
-        meta: dict[str, Any] | Unset | None = UNSET,
-        silent: bool | Unset = UNSET,
+        name: str | None = None,
+        description: str | Clear | None = None,
+        link: str | Clear | None = None,
+        order: int | None = None,
+        group_id: int | Clear | None = None,
+        enabled: bool | None = None,
+        tags: Iterable[str] | str | None = None,
+        meta: dict[str, Any] | Clear | None = None,
+        silent: bool | None = None,
         **kwargs: Any,
     ) -> Component:
-        """Update a component by id; fields not given are left unchanged.
+        """Update a component by id; fields left at `None` are left unchanged.
 
-        `None` clears `description`, `link` and `meta`. `tags` replaces every tag (Cachet
-        cannot remove all tags). `silent=True` suppresses subscriber notifications. Other
-        keyword arguments are sent as given.
+        `CLEAR` empties `description`, `link` and `meta`, and takes the component out of its
+        group (`group_id`). `tags` replaces every tag (Cachet cannot remove all tags).
+        `silent=True` suppresses subscriber notifications. Other keyword arguments are sent
+        as given.
         """
-        if tags is not UNSET and tags is not None:
+        if tags is not None:
             _refuse_removing_every_tag(split_tag_names(tags))
         values: dict[str, Any] = dict(status=status, name=name, description=description, link=link)
         values.update(order=order, group_id=group_id, enabled=enabled, tags=tags, meta=meta)
@@ -209,12 +226,12 @@ class ComponentManager(Manager[Component]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        status: int | Unset = UNSET,
-        group_id: int | Unset = UNSET,
-        enabled: bool | Unset = UNSET,
-        tags: Iterable[str] | str | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        status: int | None = None,
+        group_id: int | None = None,
+        enabled: bool | None = None,
+        tags: Iterable[str] | str | None = None,
         sort: str | None = None,
         order: str | None = None,
     ) -> Generator[Component, None, None]:
@@ -235,12 +252,12 @@ class ComponentManager(Manager[Component]):
     def count(
         self,
         *,
-        id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        status: int | Unset = UNSET,
-        group_id: int | Unset = UNSET,
-        enabled: bool | Unset = UNSET,
-        tags: Iterable[str] | str | Unset = UNSET,
+        id: int | None = None,
+        name: str | None = None,
+        status: int | None = None,
+        group_id: int | None = None,
+        enabled: bool | None = None,
+        tags: Iterable[str] | str | None = None,
     ) -> int:
         """Count the components (matching the filters, as for `list()`)."""
         filters = dict(id=id, name=name, status=status, group_id=group_id, enabled=enabled)
@@ -273,16 +290,16 @@ class ComponentManager(Manager[Component]):
         page: int,
         per_page: int,
         filters: dict[str, Any],
-        tags: Iterable[str] | str | Unset,
+        tags: Iterable[str] | str | None,
         sort: str | None,
         order: str | None,
     ) -> ListQuery:
-        if isinstance(tags, Unset):
+        if tags is None:
             return self.list_query(
                 page=page, per_page=per_page, filters=filters, sort=sort, order=order
             )
         slugs = sorted({tag_slug(name) or name.casefold() for name in split_tag_names(tags)})
-        has_search = any(value is not UNSET for value in filters.values())
+        has_search = any(value is not None for value in filters.values())
         # Cachet 2.4 filters tags on its own unless a search filter is present (that would be
         # a 500); 2.3 ignores `tags`. The client checks every item, so both give the same answer.
         params = {} if has_search else {"tags[]": slugs}

@@ -8,7 +8,6 @@ from typing import Any, ClassVar
 from cachetclient.base import Ids, Manager, Resource
 from cachetclient.fields import INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 
 
 class IncidentUpdate(Resource):
@@ -59,8 +58,8 @@ class IncidentUpdatesManager(Manager[IncidentUpdate]):
         *,
         id: int,
         incident_id: int,
-        status: int | Unset = UNSET,
-        message: str | Unset = UNSET,
+        status: int | None = None,
+        message: str | None = None,
         **kwargs: Any,
     ) -> IncidentUpdate:
         """Update an incident update (the incident's own status is not changed).

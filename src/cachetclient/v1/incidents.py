@@ -20,7 +20,6 @@ from cachetclient.fields import (
     Field,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 from cachetclient.v1.incident_updates import IncidentUpdate, IncidentUpdatesManager
 
 if TYPE_CHECKING:
@@ -170,20 +169,20 @@ class IncidentManager(Manager[Incident]):
     def update(
         self,
         incident_id: int,
-        name: str | Unset | None = UNSET,
-        message: str | Unset | None = UNSET,
-        status: int | Unset | None = UNSET,
-        visible: bool | Unset | None = UNSET,
-        stickied: bool | Unset | None = UNSET,
-        component_id: int | Unset | None = UNSET,
-        component_status: int | Unset | None = UNSET,
-        notify: bool | Unset | None = UNSET,
-        occurred_at: DateInput | Unset | None = UNSET,
-        template: str | Unset | None = UNSET,
-        template_vars: dict[str, Any] | list[Any] | Unset | None = UNSET,
+        name: str | None = None,
+        message: str | None = None,
+        status: int | None = None,
+        visible: bool | None = None,
+        stickied: bool | None = None,
+        component_id: int | None = None,
+        component_status: int | None = None,
+        notify: bool | None = None,
+        occurred_at: DateInput | None = None,
+        template: str | None = None,
+        template_vars: dict[str, Any] | list[Any] | None = None,
         **kwargs: Any,
     ) -> Incident:
-        """Update an incident; fields not given keep their value.
+        """Update an incident; fields left at `None` keep their value.
 
         Cachet makes an incident public and unsticks it when `visible`/`stickied` are
         omitted; the client fetches and resends their current values when not given.
@@ -199,13 +198,13 @@ class IncidentManager(Manager[Incident]):
         page: int = 1,
         per_page: int = DEFAULT_PER_PAGE,
         *,
-        id: int | Unset = UNSET,
-        user_id: int | Unset = UNSET,
-        component_id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        status: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
-        stickied: bool | Unset = UNSET,
+        id: int | None = None,
+        user_id: int | None = None,
+        component_id: int | None = None,
+        name: str | None = None,
+        status: int | None = None,
+        visible: bool | None = None,
+        stickied: bool | None = None,
         sort: str | None = None,
         order: str | None = None,
     ) -> Generator[Incident, None, None]:
@@ -228,13 +227,13 @@ class IncidentManager(Manager[Incident]):
     def count(
         self,
         *,
-        id: int | Unset = UNSET,
-        user_id: int | Unset = UNSET,
-        component_id: int | Unset = UNSET,
-        name: str | Unset = UNSET,
-        status: int | Unset = UNSET,
-        visible: bool | Unset = UNSET,
-        stickied: bool | Unset = UNSET,
+        id: int | None = None,
+        user_id: int | None = None,
+        component_id: int | None = None,
+        name: str | None = None,
+        status: int | None = None,
+        visible: bool | None = None,
+        stickied: bool | None = None,
     ) -> int:
         """Count the number of incidents (matching the filters)."""
         filters = dict(id=id, user_id=user_id, component_id=component_id, name=name)

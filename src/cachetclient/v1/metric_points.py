@@ -19,7 +19,6 @@ from cachetclient.fields import (
     Field,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 
 
 class MetricPoint(Resource):
@@ -57,7 +56,7 @@ class MetricPointsManager(Manager[MetricPoint]):
     reset_on_omit: ClassVar[tuple[str, ...]] = ("value",)
 
     def create(
-        self, *, metric_id: int, value: float, timestamp: DateInput | Unset = UNSET
+        self, *, metric_id: int, value: float, timestamp: DateInput | None = None
     ) -> MetricPoint:
         """Create a metric point.
 
@@ -92,7 +91,7 @@ class MetricPointsManager(Manager[MetricPoint]):
             raise ValueError(f"concurrency must be a positive integer, not {concurrency!r}")
 
         def plan_for(item: float | tuple[float, DateInput]) -> Plan[MetricPoint]:
-            value, timestamp = item if isinstance(item, tuple) else (item, UNSET)
+            value, timestamp = item if isinstance(item, tuple) else (item, None)
             return self.create_plan((metric_id,), {"value": value, "timestamp": timestamp})
 
         return self.http_client.run_many(list(values), plan_for, concurrency)
@@ -103,7 +102,7 @@ class MetricPointsManager(Manager[MetricPoint]):
         point_id: int,
         *,
         value: float,
-        timestamp: DateInput | Unset = UNSET,
+        timestamp: DateInput | None = None,
     ) -> MetricPoint:
         """Update a metric point (`value` is required: Cachet writes 0 when it is omitted).
 

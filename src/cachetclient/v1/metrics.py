@@ -6,9 +6,9 @@ from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from cachetclient.base import Manager, Resource
+from cachetclient.clear import Clear
 from cachetclient.fields import FLAG, FLAG_AS_INTEGER, INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 from cachetclient.v1.metric_points import MetricPoint, MetricPointsManager
 
 if TYPE_CHECKING:
@@ -93,12 +93,12 @@ class MetricsManager(Manager[Metric]):
         suffix: str,
         default_value: int = 0,
         display_chart: int = 0,
-        calc_type: int | Unset = UNSET,
-        places: int | Unset = UNSET,
-        default_view: int | Unset = UNSET,
-        threshold: int | Unset = UNSET,
-        order: int | Unset = UNSET,
-        visible: int | Unset = UNSET,
+        calc_type: int | None = None,
+        places: int | None = None,
+        default_view: int | None = None,
+        threshold: int | None = None,
+        order: int | None = None,
+        visible: int | None = None,
     ) -> Metric:
         """Create a metric.
 
@@ -121,20 +121,20 @@ class MetricsManager(Manager[Metric]):
         self,
         metric_id: int,
         *,
-        name: str | Unset = UNSET,
-        description: str | Unset | None = UNSET,
-        suffix: str | Unset = UNSET,
-        default_value: int | Unset = UNSET,
-        display_chart: int | Unset = UNSET,
-        calc_type: int | Unset = UNSET,
-        places: int | Unset = UNSET,
-        default_view: int | Unset = UNSET,
-        threshold: int | Unset = UNSET,
-        order: int | Unset = UNSET,
-        visible: int | Unset = UNSET,
+        name: str | None = None,
+        description: str | Clear | None = None,
+        suffix: str | None = None,
+        default_value: int | None = None,
+        display_chart: int | None = None,
+        calc_type: int | None = None,
+        places: int | None = None,
+        default_view: int | None = None,
+        threshold: int | None = None,
+        order: int | None = None,
+        visible: int | None = None,
         **kwargs: Any,
     ) -> Metric:
-        """Update a metric; fields not given keep their value (`None` clears description)."""
+        """Update a metric; fields left at `None` keep their value (`CLEAR` empties description)."""
         values: dict[str, Any] = dict(name=name, description=description, suffix=suffix)
         values.update(default_value=default_value, display_chart=display_chart)
         values.update(calc_type=calc_type, places=places, default_view=default_view)

@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any, ClassVar
 
 from cachetclient.base import Manager, Resource
+from cachetclient.clear import Clear
 from cachetclient.fields import (
     FLAG,
     INTEGER,
@@ -19,7 +20,6 @@ from cachetclient.fields import (
     Field,
 )
 from cachetclient.pagination import DEFAULT_PER_PAGE
-from cachetclient.unset import UNSET, Unset
 
 
 class Schedule(Resource):
@@ -100,20 +100,20 @@ class ScheduleManager(Manager[Schedule]):
         self,
         schedule_id: int,
         *,
-        name: str | Unset = UNSET,
-        status: int | Unset = UNSET,
-        message: str | Unset | None = UNSET,
-        scheduled_at: DateInput | Unset = UNSET,
-        completed_at: DateInput | Unset = UNSET,
+        name: str | None = None,
+        status: int | None = None,
+        message: str | Clear | None = None,
+        scheduled_at: DateInput | None = None,
+        completed_at: DateInput | None = None,
         **kwargs: Any,
     ) -> Schedule:
-        """Update a schedule by id; fields not given keep their value.
+        """Update a schedule by id; fields left at `None` keep their value.
 
         Args:
             schedule_id: The schedule to update.
             name: New name.
             status: Status of the schedule (see enums).
-            message: New message (`None` clears it).
+            message: New message (`CLEAR` empties it).
             scheduled_at: New start (sent to the minute).
             completed_at: New end (Cachet cannot clear it).
         """
