@@ -152,3 +152,17 @@ def test_a_cachet_3_emulator_cannot_switch_to_cachet_2() -> None:
             emulator.configure(cachet_version="2.4")
         assert emulator.endpoint.endswith("/api")
         assert emulator.token.startswith("1|")
+
+
+def test_paths_outside_the_api_are_unknown_routes_not_a_status_page(api: Api) -> None:
+    response = api.session.get(api.emulator.url + "/", timeout=10)
+    assert response.status_code == 404
+    assert response.json() == {"message": "The route / could not be found."}
+
+
+def test_the_request_log_records_cachet_3_requests(api: Api) -> None:
+    api.get("ping")
+    logged = api.session.get(
+        api.emulator.url + "/_emulator/requests", headers={"X-Cachet-Token": TOKEN}, timeout=10
+    ).json()["data"]
+    assert [(item["method"], item["path"]) for item in logged][-1] == ("GET", "/api/ping")

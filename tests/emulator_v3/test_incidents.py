@@ -406,3 +406,21 @@ def test_update_cannot_change_components(api: Api) -> None:
     api.put("incidents/1", json={"components": [{"id": other, "status": 2}]})
     body = api.get("incidents/1?include=components").json()
     assert [item["id"] for item in body["included"]] == [str(component)]
+
+
+def test_writes_ignore_visibility(api: Api) -> None:
+    """Binding is unscoped: a token can change a hidden incident it cannot read."""
+    incident = rows.incident(api, visible=2)
+    assert api.get(f"incidents/{incident}").status_code == 404
+    assert api.put(f"incidents/{incident}", json={"name": "Renamed"}).status_code == 200
+    assert api.delete(f"incidents/{incident}").status_code == 204
+
+
+def test_meta_on_update_replaces_the_set_and_an_empty_object_clears_it(api: Api) -> None:
+    api.create("incidents", **BODY, meta={"a": 1, "b": 2})
+    api.put("incidents/1", json={"meta": {"b": 3}})
+    assert api.get("incidents/1?include=meta").json()["data"]["attributes"]["meta"] == {"b": 3}
+    api.put("incidents/1", json={"meta": None, "name": "Kept meta"})
+    assert api.get("incidents/1?include=meta").json()["data"]["attributes"]["meta"] == {"b": 3}
+    api.put("incidents/1", json={"meta": {}})
+    assert api.get("incidents/1?include=meta").json()["data"]["attributes"]["meta"] == []

@@ -186,36 +186,51 @@ class CachetApp3(CachetApp):
         return bound
 
 
+def _laravel_path(path: str) -> str:
+    """`$request->path()`: without the outer slashes, `/` for the root."""
+    return path.strip("/") or "/"
+
+
 def _is_row_id(text: str) -> bool:
     """ASCII digits of a value a BIGINT column can hold; anything else matches no row."""
     return text.isascii() and text.isdigit() and int(text) < 2**63
 
 
-def _match(request: HttpRequest) -> tuple[Route, dict[str, str]]:
-    path = request.path
+def _api_segments(path: str) -> list[str] | None:
+    """The path below /api as segments, or None outside it."""
     if path != API_PREFIX and not path.startswith(API_PREFIX + "/"):
-        raise LaravelError(404, f"The route {path.strip('/')} could not be found.")
-    segments = [part for part in path[len(API_PREFIX) :].split("/") if part != ""]
+        return None
+    return [part for part in path[len(API_PREFIX) :].split("/") if part != ""]
+
+
+def _unknown_route(path: str) -> LaravelError:
+    return LaravelError(404, f"The route {_laravel_path(path)} could not be found.")
+
+
+def _match(request: HttpRequest) -> tuple[Route, dict[str, str]]:
+    segments = _api_segments(request.path)
+    if segments is None:
+        raise _unknown_route(request.path)
     found, allowed = find_route(request.method, segments)
     if found is not None:
         return found
-    if allowed:
-        supported = ", ".join(allowed)
-        raise LaravelError(
-            405,
-            f"The {request.method} method is not supported for route {path.strip('/')}. "
-            f"Supported methods: {supported}.",
-            headers={"allow": supported},
-        )
-    raise LaravelError(404, f"The route {path.strip('/')} could not be found.")
+    if not allowed:
+        raise _unknown_route(request.path)
+    supported = ", ".join(allowed)
+    raise LaravelError(
+        405,
+        f"The {request.method} method is not supported for route "
+        f"{_laravel_path(request.path)}. Supported methods: {supported}.",
+        headers={"allow": supported},
+    )
 
 
 def _options(request: HttpRequest) -> HttpResponse:
     """Laravel answers OPTIONS for any existing path with its methods in `Allow`."""
-    segments = [part for part in request.path[len(API_PREFIX) :].split("/") if part != ""]
-    _, allowed = find_route("OPTIONS", segments)
-    if not request.path.startswith(API_PREFIX) or not allowed:
-        raise LaravelError(404, f"The route {request.path.strip('/')} could not be found.")
+    segments = _api_segments(request.path)
+    allowed = find_route("OPTIONS", segments)[1] if segments is not None else []
+    if not allowed:
+        raise _unknown_route(request.path)
     return HttpResponse(200, b"", "text/html; charset=UTF-8", {"allow": ",".join(allowed)})
 
 

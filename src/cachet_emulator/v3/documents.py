@@ -89,10 +89,10 @@ class _Renderer:
         row = dict(row)
         if "meta" in tree and kind.metable is not None:
             row["_meta"] = meta_values(self.call, kind.metable, row["id"])
-        for name in tree:
-            relation = kind.relations.get(name[: -len("Count")])
-            if name.endswith("Count") and relation is not None:
-                row[f"_{name[: -len('Count')]}_count"] = len(relation.load(self.call, row))
+        for name in tree:  # `componentsCount`: the count an attribute may show
+            counted = name.removesuffix("Count")
+            if counted != name and counted in kind.relations:
+                row[f"_{counted}_count"] = len(kind.relations[counted].load(self.call, row))
         attributes = kind.attributes(self.call, row)
         wanted = self.fields.get(kind.type)
         if wanted is not None:

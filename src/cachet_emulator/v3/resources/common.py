@@ -109,7 +109,13 @@ def no_content() -> Answer:
 
 
 def sync_meta(call: Call, metable: str, row_id: int, meta: Any) -> None:
-    """`syncMeta`: the object replaces the whole set; keys not sent are deleted."""
+    """`syncMeta`: the object replaces the whole set; keys not sent are deleted.
+
+    A PHP array is both: `{}` arrives as an empty array and clears the set, a list's keys
+    are its positions.
+    """
+    if isinstance(meta, list):
+        meta = {str(index): value for index, value in enumerate(meta)}
     if not isinstance(meta, dict):
         return
     call.store.delete(META, [("metable_type", metable), ("metable_id", row_id)])

@@ -22,6 +22,7 @@ from cachet_emulator.v3.documents import (
 )
 from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
 from cachet_emulator.v3.resources import common
+from cachet_emulator.v3.resources.incidents import viewable_sql
 from cachet_emulator.v3.schema import (
     COMPONENTS,
     GROUPS,
@@ -99,9 +100,7 @@ def _group(call: Call, row: Row) -> list[Row]:
 
 
 def _incidents(call: Call, row: Row) -> list[Row]:
-    # Scoped like the index: what the caller may see of incidents.
-    from cachet_emulator.v3.resources.incidents import viewable_sql
-
+    # A callback include: only the incidents the caller may see.
     condition, parameters = viewable_sql(call, "i")
     return call.store.execute(
         f"SELECT i.*, p.component_status AS _pivot_status FROM {quote(INCIDENTS)} i"

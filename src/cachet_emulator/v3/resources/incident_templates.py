@@ -5,6 +5,7 @@ Quirk 8: on update the slug is always recomputed from `name`, and becomes "" wit
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from cachet_emulator.schema import Row
@@ -49,7 +50,7 @@ def show(call: Call) -> Answer:
 
 def _without_include(call: Call) -> Call:
     query = {key: value for key, value in call.query.items() if key != "include"}
-    return Call(**{**call.__dict__, "query": query})
+    return replace(call, query=query)
 
 
 def rules(creating: bool, blade: bool = True) -> dict[str, tuple[str, ...]]:
