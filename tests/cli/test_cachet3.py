@@ -97,3 +97,17 @@ def test_doctor_reports_the_api_and_the_token_abilities(
     assert ("cachet", "version 3.x-dev") in lines
     assert ("abilities", "has incidents.manage") in lines
     assert ("abilities", "lacks components.manage, subscribers.manage") in lines
+
+
+def test_components_list_filters_sorts_and_refuses_what_cachet_3_lacks(
+    cachet3: Cachet, client3: Client
+) -> None:
+    for name in ("db-a", "db-b", "web"):
+        client3.components.create(name=name, status=ComponentStatus.OPERATIONAL)
+
+    listed = cachet3("--output", "json", "components", "list", "--name", "db", "--sort", "name",
+                     "--order", "desc")  # fmt: skip
+    refused = cachet3("components", "list", "--group-id", "1")
+
+    assert [row["attributes"]["name"] for row in listed.json()] == ["db-b", "db-a"]
+    assert refused.exit_code == 2 and "--group-id: not available with Cachet 3" in refused.stderr

@@ -68,7 +68,7 @@ def test_missing_ability_is_named(
     subscriber = client.subscribers.create(email="a@example.com")
     with pytest.raises(PermissionDeniedError, match=r"subscribers\.manage"):
         limited.subscribers.get(subscriber.id)
-    with pytest.raises(PermissionDeniedError):
+    with pytest.raises(PermissionDeniedError, match=r"subscribers\.manage"):
         list(limited.subscribers.list())
     limited.close()
 

@@ -10,6 +10,7 @@ from anyio.from_thread import BlockingPortal
 
 import cachetclient
 from cachetclient import ConfigurationError
+from cachetclient.errors import PermissionDeniedError
 from cachetclient.v3 import ComponentStatus
 
 
@@ -84,3 +85,20 @@ def test_async_client_awaits_v3_calls(cachet_emulator_v3: Any, portal: BlockingP
     assert isinstance(client, cachetclient.v3.AsyncClient)
     assert names == ["API"] and created.status is ComponentStatus.UNKNOWN
     assert not status.is_operational
+
+
+def test_async_list_names_the_missing_ability(
+    cachet_emulator_v3: Any, portal: BlockingPortal, token_with: Any
+) -> None:
+    async def scenario() -> str:
+        made: Any = cachetclient.AsyncClient(
+            cachet_emulator_v3.url, token_with("incidents.manage"), version="3"
+        )
+        async with made as client:
+            try:
+                [s async for s in client.subscribers.list()]
+            except PermissionDeniedError as error:
+                return str(error.ability)
+        return "no error"
+
+    assert portal.call(scenario) == "subscribers.manage"

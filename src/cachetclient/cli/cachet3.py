@@ -50,11 +50,37 @@ def component_row(component: Component) -> dict[str, Any]:
     }
 
 
-def list_components(session: Session, limit: int) -> None:
-    """`cachet components list` (the first `limit` enabled components)."""
+FILTERS = ("name", "status", "enabled")
+"""The `components list` options Cachet 3 can filter by (`--name` matches a part)."""
+USABLE = {*FILTERS, "sort", "order", "per_page", "walk_all", "page"}
+"""The `components list` options that mean something with Cachet 3."""
+
+
+def list_components(session: Session, options: Mapping[str, Any], rows: int) -> None:
+    """`cachet components list`: `rows` rows (`--per-page`; all with `--all`), enabled ones
+    unless `--no-enabled`, filtered and sorted by Cachet 3.
+
+    Raises:
+        click.UsageError: for an option Cachet 3 cannot filter or sort by, or `--page`.
+    """
     from cachetclient.cli.render import Column
 
-    found = list(islice(client_of(session).components.list(), limit))
+    unusable = [n for n, v in options.items() if n not in USABLE and v not in (None, ())]
+    unusable += ["page"] if options.get("page", 1) != 1 else []
+    if unusable:
+        shown = ", ".join("--" + name.replace("_", "-") for name in unusable)
+        raise click.UsageError(f"{shown}: not available with Cachet 3 (it pages by itself)")
+    filters: dict[str, Any] = {
+        name: options[name] for name in FILTERS if options.get(name) is not None
+    }
+    if "status" in filters:
+        filters["status"] = component_status(filters["status"])
+    sort = options.get("sort")
+    if sort and options.get("order") == "desc":
+        sort = "-" + sort
+    found_all = client_of(session).components.list(sort=sort, **filters)
+    limit = None if options.get("walk_all") else options.get("per_page") or rows
+    found = list(islice(found_all, limit))
     if session.renderer.as_json:
         session.renderer.json([component.raw["data"] for component in found])
         return

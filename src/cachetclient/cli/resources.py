@@ -272,8 +272,7 @@ def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]
 
         listing_components = resource.name == "components" and operation == "list"
         if listing_components and cachet3.speaks_cachet_3(session):
-            limit = values.get("per_page") or ROWS_PER_PAGE
-            return cachet3.list_components(session, limit)
+            return cachet3.list_components(session, values, ROWS_PER_PAGE)
         manager = getattr(session.client, resource.attribute)
         renderer = session.renderer
         if operation == "list":

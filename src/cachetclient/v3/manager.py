@@ -8,7 +8,7 @@ Operations are plans (`apirequest.Plan`), so the same manager works on `HttpClie
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from datetime import tzinfo
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
@@ -95,7 +95,10 @@ class Manager(Generic[R]):
         if not 1 <= per_page <= MAX_PER_PAGE:
             raise ValueError(f"per_page must be from 1 to {MAX_PER_PAGE}, not {per_page}")
         walker = DocumentPages(self._collection_path(parent_ids), params, per_page)
-        return cast(Iterator[R], self._http.walk(walker, self._build))
+        items = self._http.walk(walker, self._build)
+        if self.reads_need_ability:
+            items = _naming_ability(items, self._read_ability())
+        return cast(Iterator[R], items)
 
     def count(self, *args: Any, **kwargs: Any) -> int:
         """Cachet 3 cannot count: its lists carry no totals.
@@ -243,6 +246,30 @@ class Manager(Generic[R]):
             for name, value in fields.items()
             if value is not None
         }
+
+
+def _naming_ability(items: Any, ability: str | None) -> Any:
+    """`items` (an iterator, or an async one), a 403 while walking it naming `ability`."""
+    if hasattr(items, "__anext__"):
+        return _naming_ability_async(items, ability)
+    return _naming_ability_sync(items, ability)
+
+
+def _naming_ability_sync(items: Iterator[T], ability: str | None) -> Iterator[T]:
+    try:
+        yield from items
+    except errors.PermissionDeniedError as error:
+        error.ability = ability
+        raise
+
+
+async def _naming_ability_async(items: AsyncIterator[T], ability: str | None) -> AsyncIterator[T]:
+    try:
+        async for item in items:
+            yield item
+    except errors.PermissionDeniedError as error:
+        error.ability = ability
+        raise
 
 
 def _checked_id(value: Any) -> int:
