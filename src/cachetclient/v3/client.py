@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from cachetclient.v3 import general
 from cachetclient.v3.component_groups import ComponentGroupManager
@@ -19,6 +19,15 @@ from cachetclient.v3.updates import IncidentUpdateManager, ScheduleUpdateManager
 if TYPE_CHECKING:
     from cachetclient.async_httpclient import AsyncHttpClient
     from cachetclient.httpclient import HttpClient
+    from cachetclient.v3.async_managers import AsyncManager
+    from cachetclient.v3.component_groups import ComponentGroup
+    from cachetclient.v3.components import Component
+    from cachetclient.v3.incident_templates import IncidentTemplate
+    from cachetclient.v3.incidents import Incident
+    from cachetclient.v3.metrics import Metric, MetricPoint
+    from cachetclient.v3.schedules import Schedule
+    from cachetclient.v3.subscribers import Subscriber
+    from cachetclient.v3.updates import Update
 
 
 class Client:
@@ -83,21 +92,26 @@ class AsyncClient(Client):
     """
 
     if TYPE_CHECKING:
-        # The managers' annotations describe the sync client; here their methods return
-        # awaitables and async iterators, so type checkers see the managers as `Any`.
-        components: Any
-        component_groups: Any
-        incidents: Any
-        incident_updates: Any
-        incident_templates: Any
-        metrics: Any
-        metric_points: Any
-        schedules: Any
-        schedule_updates: Any
-        subscribers: Any
-        ping: Any
-        version: Any
-        status: Any
+        # The same manager objects as `Client`'s, their methods awaited (`async_managers`).
+        components: AsyncManager[Component]  # type: ignore[assignment]
+        component_groups: AsyncManager[ComponentGroup]  # type: ignore[assignment]
+        incidents: AsyncManager[Incident]  # type: ignore[assignment]
+        incident_updates: AsyncManager[Update]  # type: ignore[assignment]
+        incident_templates: AsyncManager[IncidentTemplate]  # type: ignore[assignment]
+        metrics: AsyncManager[Metric]  # type: ignore[assignment]
+        metric_points: AsyncManager[MetricPoint]  # type: ignore[assignment]
+        schedules: AsyncManager[Schedule]  # type: ignore[assignment]
+        schedule_updates: AsyncManager[Update]  # type: ignore[assignment]
+        subscribers: AsyncManager[Subscriber]  # type: ignore[assignment]
+
+        async def ping(self) -> bool:  # type: ignore[override]
+            """Whether Cachet answers `/ping`."""
+
+        async def version(self) -> str:  # type: ignore[override]
+            """Cachet's version string."""
+
+        async def status(self) -> general.Status:  # type: ignore[override]
+            """The overall system status and its message."""
 
     def __init__(self, http_client: AsyncHttpClient, zone: tzinfo) -> None:
         """Build every manager on one AsyncHttpClient (they only call `run` and `walk`)."""
