@@ -86,8 +86,9 @@ dist: $(STAMP)
 	$(BIN)/python -m build --no-isolation --outdir dist .
 	$(BIN)/twine check --strict dist/*
 
+# `make demo CACHET_VERSION=3` tours the Cachet 3 mode (experimental).
 demo: $(STAMP)
-	$(BIN)/python scripts/demo.py
+	CACHET_VERSION=$(CACHET_VERSION) $(BIN)/python scripts/demo.py
 
 serve: $(STAMP)
 	$(BIN)/cachet-emulator --seed demo

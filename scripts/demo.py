@@ -2,6 +2,8 @@
 
 Starts `cachet-emulator --port 0 --seed demo`, runs a few `cachet` commands a status-page
 owner would run, and stops the emulator on every path. Exits non-zero if any step fails.
+With `CACHET_VERSION=3` (`make demo CACHET_VERSION=3`) the tour runs against the emulator's
+Cachet 3 mode instead (experimental), its few components made through the library.
 """
 
 from __future__ import annotations
@@ -17,13 +19,20 @@ from contextlib import contextmanager
 import cachetclient
 from cachetclient.cli import main as cachet
 
-_LISTENING = re.compile(r"listening on (?P<endpoint>\S+) \(token: (?P<token>\w+)\)")
+_LISTENING = re.compile(r"listening on (?P<endpoint>\S+) \(token: (?P<token>[\w|]+)\)")
+
+
+def cachet_3() -> bool:
+    """Whether the tour is of Cachet 3 (`CACHET_VERSION=3`)."""
+    return os.environ.get("CACHET_VERSION", "").strip() == "3"
 
 
 @contextmanager
 def emulator() -> Iterator[tuple[str, str]]:
     """A seeded emulator in a child process: yields (endpoint, token), always stops it."""
     command = [sys.executable, "-m", "cachet_emulator", "--port", "0", "--seed", "demo"]
+    if cachet_3():
+        command[-2:] = ["--cachet-version", "3", "--api-rate-limit", "0"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
@@ -91,9 +100,38 @@ def tour(endpoint: str, token: str) -> None:
     say("That was cachet-client: a Python library, this command and a local Cachet emulator.")
 
 
+def tour_cachet_3(endpoint: str, token: str) -> None:
+    """The commands of the tour against Cachet 3."""
+    os.environ.update(CACHET_ENDPOINT=endpoint, CACHET_API_TOKEN=token)
+    os.environ.pop("CACHET_VERSION", None)  # let `cachet` find the version out
+    say(f"A Cachet 3 API is running at {endpoint} (an emulator; Cachet 3 is unreleased).")
+    with cachetclient.Client(endpoint, token, version="3") as client:
+        for name in ("Website", "API", "Database"):
+            client.components.create(name=name, status=1)
+        client.metrics.create(name="Response time", suffix="ms")
+    say("`cachet` finds out by itself that the server speaks Cachet 3:")
+    run("components", "list")
+    say("The website goes down: the incident records the outage as the website's impact.")
+    run(
+        "incidents", "open", "--component", "1", "--component-status", "major-outage",
+        "--name", "Website unreachable", "--message", "Visitors get errors; we are investigating.",
+    )  # fmt: skip
+    run("status")
+    say("Fixed. Resolving adds a Fixed update; the impact ends with the incident:")
+    run("incidents", "resolve", "1", "--message", "A fix is deployed.")
+    run("status")
+    say("Metrics: push a value from cron:")
+    run("points", "add", "1", "118.5")
+    say("`cachet doctor` names the API version and the token's abilities:")
+    run("doctor")
+
+
 def main() -> int:
     """Run the tour; 0 when every step worked."""
     with emulator() as (endpoint, token):
+        if cachet_3():
+            tour_cachet_3(endpoint, token)
+            return 0
         tour(endpoint, token)
         say(f"The same emulator serves Cachet's status page: {status_page(endpoint)}")
         if sys.stdin.isatty():

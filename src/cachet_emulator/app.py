@@ -154,7 +154,7 @@ class CachetApp:
     """The ASGI application: the API under /api/v1 and the control API under /_emulator."""
 
     def __init__(self, store: Store, settings: Settings, token: str) -> None:
-        self.state = EmulatorState(store, settings, token, ROUTES)
+        self.state = self.new_state(store, settings, token)
         """What the control API and the faults work on (settings change through it)."""
         self.store = store
         # (users_version they were read at, (user id, collation key of the api_key) by id)
@@ -170,6 +170,14 @@ class CachetApp:
     def faults(self) -> faults.Faults:
         """Faults on demand (`cachet_emulator.faults`)."""
         return self.state.faults
+
+    async def outside_api(self, request: HttpRequest, scope: Scope) -> HttpResponse:
+        """A path outside the API and the control API: Cachet 2's status page."""
+        return status_page.respond(self.store, self.settings, request)
+
+    def new_state(self, store: Store, settings: Settings, token: str) -> EmulatorState:
+        """The state this API works on (Cachet 3 keeps more of it)."""
+        return EmulatorState(store, settings, token, ROUTES, control.ACTIONS)
 
     @property
     def request_log(self) -> request_log.RequestLog:
@@ -197,7 +205,7 @@ class CachetApp:
             if _is_control(request.path):
                 return control.handle(self.state, request)
             if request.path != API_PREFIX and not request.path.startswith(API_PREFIX + "/"):
-                return status_page.respond(self.store, self.settings, request)
+                return await self.outside_api(request, scope)
             return await self._api(request, scope)
         except ApiError as error:
             return render_error(error, request)

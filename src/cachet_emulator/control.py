@@ -39,7 +39,7 @@ def handle(state: EmulatorState, request: HttpRequest) -> HttpResponse:
     if not hmac.compare_digest(token.encode(), state.token.encode()):
         raise unauthorized()
     action = request.path.rstrip("/")[len("/_emulator") :]
-    methods = _ACTIONS.get(action)
+    methods = state.control_actions.get(action)
     if methods is None:
         raise ApiError(404)
     handler = methods.get(request.method)
@@ -157,7 +157,7 @@ def _forget_requests(state: EmulatorState, body: dict[str, Any]) -> tuple[int, A
 
 # A control handler: (status, data) to wrap in `{"data": ...}`, or a finished response.
 Action = Callable[[EmulatorState, dict[str, Any]], "tuple[int, Any] | HttpResponse"]
-_ACTIONS: dict[str, dict[str, Action]] = {
+ACTIONS: dict[str, dict[str, Action]] = {
     "/reset": {"POST": _reset},
     "/templates": {"GET": _list_templates, "POST": _create_template},
     "/settings": {"GET": _get_settings, "PUT": _put_settings},

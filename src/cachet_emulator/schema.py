@@ -19,6 +19,7 @@ class Column:
     name: str
     sql: str  # "INTEGER", "TEXT" (compared like MySQL's utf8mb4_unicode_ci) or "REAL"
     cast: str | None = None  # "int", "bool", "float", "json" or None (raw)
+    default: str | None = None  # SQL default when an insert leaves the column out
 
 
 @dataclass(frozen=True)

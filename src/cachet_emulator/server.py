@@ -27,6 +27,8 @@ from cachet_emulator.schema import Row
 from cachet_emulator.seed import seed_demo
 from cachet_emulator.settings import CACHET_VERSIONS, Settings
 from cachet_emulator.store import Store
+from cachet_emulator.v3.app import CachetApp3, v3_store
+from cachet_emulator.v3.tokens import generate_secret
 
 _TOKEN_ALPHABET = string.ascii_letters + string.digits
 
@@ -37,9 +39,10 @@ def generate_token() -> str:
 
 
 class CachetEmulator:
-    """A Cachet API v1 server in a background thread.
+    """A Cachet server in a background thread: API v1 (2.4, 2.3) or Cachet 3's API.
 
-    `token` is the API key of user 1 (random when None); `cachet_version` "2.4" or "2.3";
+    `token` is the API key of user 1 (random when None); `cachet_version` "2.4", "2.3" or
+    "3" (then `token` is the Sanctum token with every ability, `<id>|<secret>` by default);
     `db` a SQLite file path for data that survives restarts (in memory when None); other
     keyword arguments are `Settings` fields.
     """
@@ -53,13 +56,18 @@ class CachetEmulator:
         port: int = 0,
         **settings: Any,
     ) -> None:
-        self.token = token or generate_token()
         self.host = host
         self.port = port
-        self.store = Store(db)
-        self.app = CachetApp(
-            self.store, Settings(cachet_version=cachet_version, **settings), self.token
-        )
+        chosen = Settings(cachet_version=cachet_version, **settings)
+        self.app: CachetApp
+        if chosen.is_3:
+            self.token = token or "1|" + generate_secret()
+            self.store = v3_store(db)
+            self.app = CachetApp3(self.store, chosen, self.token)
+        else:
+            self.token = token or generate_token()
+            self.store = Store(db)
+            self.app = CachetApp(self.store, chosen, self.token)
         self._server: Any = None
         self._thread: threading.Thread | None = None
 
@@ -85,8 +93,8 @@ class CachetEmulator:
 
     @property
     def endpoint(self) -> str:
-        """The API base URL, `http://HOST:PORT/api/v1`."""
-        return self.url + "/api/v1"
+        """The API base URL, `http://HOST:PORT/api/v1` (`.../api` for Cachet 3)."""
+        return self.url + ("/api" if self.settings.is_3 else "/api/v1")
 
     def start(self) -> CachetEmulator:
         """Start serving; returns when the server accepts connections."""
@@ -174,7 +182,7 @@ def quiet_server_logs() -> None:
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="cachet-emulator", description="Serve a local emulation of the Cachet API v1."
+        prog="cachet-emulator", description="Serve a local emulation of the Cachet API."
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
@@ -203,6 +211,21 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--major-outage-rate", type=float, default=50, help="/status danger threshold (50%%)"
+    )
+    parser.add_argument(
+        "--api-rate-limit",
+        type=int,
+        default=300,
+        help="Cachet 3: requests per minute and client, 0 for none (300)",
+    )
+    parser.add_argument(
+        "--api-protected", action="store_true", help="Cachet 3: every route needs a token"
+    )
+    parser.add_argument(
+        "--major-outage-threshold",
+        type=float,
+        default=25,
+        help="Cachet 3: /status major outage threshold (25%%)",
     )
     parser.add_argument(
         "--no-suppress-notifications-in-maintenance",
@@ -234,9 +257,15 @@ def main(argv: list[str] | None = None) -> int:
             skip_subscriber_verification=arguments.skip_subscriber_verification,
             major_outage_rate=arguments.major_outage_rate,
             suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
+            api_rate_limit=arguments.api_rate_limit,
+            api_protected=arguments.api_protected,
+            major_outage_threshold=arguments.major_outage_threshold,
         )
     except ValueError as error:
         print(f"cachet-emulator: {error}", file=sys.stderr)
+        return 2
+    if arguments.seed == "demo" and emulator.settings.is_3:
+        print("cachet-emulator: --seed demo is for Cachet 2 only", file=sys.stderr)
         return 2
     if arguments.seed == "demo":
         seed_demo(emulator.store)

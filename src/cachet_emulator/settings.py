@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-CACHET_VERSIONS = ("2.4", "2.3")
-"""The versions the emulator answers as, newest first (what differs: `versions`)."""
-_INSTALLED_VERSIONS = {"2.4": "2.4.0-dev", "2.3": "2.3.18"}
+CACHET_VERSIONS = ("2.4", "2.3", "3")
+"""The versions the emulator answers as (what differs in Cachet 2: `versions`; Cachet 3: `v3`)."""
+_INSTALLED_VERSIONS = {"2.4": "2.4.0-dev", "2.3": "2.3.18", "3": "3.x-dev"}
 MAX_INCIDENT_DAYS = 366
 
 
@@ -21,9 +21,14 @@ class Settings:
 
     `site_url` None means "the request's own scheme and host". `api_keys` are extra users'
     tokens besides the emulator's own token. `installed_version` None means the default of
-    `cachet_version` (`2.4.0-dev` or `2.3.18`). `latest_release` None makes `/version` fail
-    as when GitHub cannot be reached. `site_name` (Cachet's app_name) titles the status page;
-    `incident_days` (app_incident_days) is how many days its incident timeline shows.
+    `cachet_version` (`2.4.0-dev`, `2.3.18` or `3.x-dev`). `latest_release` None makes
+    `/version` fail as when GitHub cannot be reached. `site_name` (Cachet's app_name) titles the
+    status page; `incident_days` (app_incident_days) is how many days its incident timeline shows.
+
+    Cachet 3 only: `api_enabled` and `api_protected` are its API settings (404 for everything,
+    a token for every route); `api_rate_limit` requests per minute and client (0: no limit);
+    `major_outage_threshold` the percentage of components in major outage that makes
+    `/status` say major_outage; `blade_renderer` allows the `blade` template engine.
     """
 
     cachet_version: str = "2.4"
@@ -39,12 +44,22 @@ class Settings:
     suppress_notifications_in_maintenance: bool = True
     site_name: str = "Cachet"
     incident_days: int = 7
+    api_enabled: bool = True
+    api_protected: bool = False
+    api_rate_limit: int = 0
+    major_outage_threshold: float = 25
+    blade_renderer: bool = False
 
     def __post_init__(self) -> None:
         if self.cachet_version not in CACHET_VERSIONS:
             raise ValueError(f"cachet_version must be one of {CACHET_VERSIONS}")
         if type(self.incident_days) is not int or not 1 <= self.incident_days <= MAX_INCIDENT_DAYS:
             raise ValueError(f"incident_days must be a whole number from 1 to {MAX_INCIDENT_DAYS}")
+
+    @property
+    def is_3(self) -> bool:
+        """True when emulating Cachet 3 (its API at /api, not /api/v1)."""
+        return self.cachet_version == "3"
 
     @property
     def version_string(self) -> str:

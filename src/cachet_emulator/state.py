@@ -6,7 +6,9 @@ object, so none of them needs another's module: the control API does not import 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from cachet_emulator import clock
 from cachet_emulator.faults import Faults
@@ -20,13 +22,15 @@ from cachet_emulator.store import Store
 class EmulatorState:
     """What a running emulator holds besides its code.
 
-    `routes` are the API's routes, for the control API's OpenAPI document.
+    `routes` are the API's routes, for the control API's OpenAPI document; `control_actions`
+    what `/_emulator/...` offers (path -> method -> handler taking this state and the body).
     """
 
     store: Store
     settings: Settings
     token: str
     routes: tuple[Route, ...]
+    control_actions: Mapping[str, Mapping[str, Callable[..., Any]]]
     faults: Faults = field(default_factory=Faults)
     request_log: RequestLog = field(default_factory=RequestLog)
 

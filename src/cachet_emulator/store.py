@@ -13,13 +13,17 @@ import json
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from types import TracebackType
 from typing import Any, NamedTuple
 
 from cachet_emulator import php_json
 from cachet_emulator.schema import DEFAULTS, INDEXES, NOT_NULL, TABLES, Row, Table
+
+# Every table any store of this process has: the lookups below go by table name, so the
+# tables of another schema (the Cachet 3 mode's) carry names of their own.
+_KNOWN_TABLES: dict[str, Table] = dict(TABLES)
 
 
 def mysql_collation_key(text: str) -> str:
@@ -53,7 +57,7 @@ def _create_table_sql(table: Table) -> str:
             sql += " COLLATE MYSQL"
         if (table.name, column.name) in NOT_NULL:
             sql += " NOT NULL"
-        default = DEFAULTS.get((table.name, column.name))
+        default = column.default or DEFAULTS.get((table.name, column.name))
         if default is not None:
             sql += f" DEFAULT {default}"
         parts.append(sql)
@@ -67,10 +71,23 @@ def _index_column(column: str) -> str:
 
 
 class Store:
-    """The emulator's database: schema, transactions and generic row access."""
+    """The emulator's database: schema, transactions and generic row access.
 
-    def __init__(self, path: str | None = None) -> None:
+    `tables`, `indexes` and `kept_on_reset` default to Cachet 2's schema; another schema
+    (Cachet 3's) passes its own, with table names no other schema uses.
+    """
+
+    def __init__(
+        self,
+        path: str | None = None,
+        tables: Mapping[str, Table] = TABLES,
+        indexes: Sequence[tuple[str, tuple[str, ...]]] = INDEXES,
+        kept_on_reset: frozenset[str] = frozenset({"users"}),
+    ) -> None:
         self.path = path
+        self.tables = tables
+        self.kept_on_reset = kept_on_reset
+        _KNOWN_TABLES.update(tables)
         self.lock = threading.RLock()
         self._users_writes = 0  # writes to users (and rollbacks of them) on this connection
         self._users_uncommitted = False  # users written since the last commit
@@ -81,16 +98,16 @@ class Store:
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA synchronous=FULL")
         with self.transaction():
-            for table in TABLES.values():
+            for table in tables.values():
                 self.connection.execute(_create_table_sql(table))
-            for table_name, columns in INDEXES:
+            for table_name, columns in indexes:
                 name = quote(f"{table_name}_{'_'.join(c.split()[0] for c in columns)}_index")
                 listed = ", ".join(_index_column(column) for column in columns)
                 self.connection.execute(
                     f"CREATE INDEX IF NOT EXISTS {name} ON {quote(table_name)} ({listed})"
                 )
         # Temporary triggers: they live with this connection and catch every write to users.
-        for event in ("INSERT", "UPDATE", "DELETE"):
+        for event in ("INSERT", "UPDATE", "DELETE") if "users" in tables else ():
             self.connection.execute(
                 f"CREATE TEMP TRIGGER users_{event.lower()} AFTER {event} ON main.users"
                 " BEGIN SELECT users_changed(); END"
@@ -132,12 +149,12 @@ class Store:
         self._users_uncommitted = False
 
     def reset(self) -> None:
-        """Empty every table except users, and restart ids at 1."""
+        """Empty every table except the kept ones (users), and restart their ids at 1."""
         with self.transaction():
-            for name in TABLES:
-                if name != "users":
+            for name in self.tables:
+                if name not in self.kept_on_reset:
                     self.connection.execute(f"DELETE FROM {quote(name)}")
-            self.connection.execute("DELETE FROM sqlite_sequence WHERE name != 'users'")
+                    self.connection.execute("DELETE FROM sqlite_sequence WHERE name = ?", (name,))
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
         """Run one statement and return its rows as dicts in column order."""
@@ -258,7 +275,7 @@ def _parameters(where: Sequence[tuple[str, Any]], extra_parameters: Sequence[Any
 @lru_cache(maxsize=1024)
 def _from_sql(shape: _Shape) -> str:
     clause = _where_sql(shape.table, shape.where)
-    if TABLES[shape.table].soft_deletes and not shape.with_deleted:
+    if _KNOWN_TABLES[shape.table].soft_deletes and not shape.with_deleted:
         clause += (" AND " if clause else " WHERE ") + '"deleted_at" IS NULL'
     if shape.extra_sql:
         clause += (" AND " if clause else " WHERE ") + shape.extra_sql
@@ -300,7 +317,8 @@ def _update_sql(table: str, columns: tuple[str, ...]) -> str:
 
 @cache
 def _json_columns(table: str) -> frozenset[str]:
-    return frozenset(column.name for column in TABLES[table].columns if column.cast == "json")
+    columns = _KNOWN_TABLES[table].columns
+    return frozenset(column.name for column in columns if column.cast == "json")
 
 
 def _sql_values(table: str, values: Row) -> list[Any]:
@@ -334,7 +352,7 @@ def _decoded(row: Row, json_columns: frozenset[str]) -> Row:
 
 
 def _checked(table: str, column: str) -> str:
-    if TABLES[table].column(column) is None:
+    if _KNOWN_TABLES[table].column(column) is None:
         raise KeyError(f"{table} has no column {column}")
     return column
 

@@ -122,6 +122,8 @@ def _http_error(
     if decode_problem and not detail:
         detail = f"the answer was {decode_problem}, not Cachet's JSON."
     error_class = errors.error_class_for(response.status_code, messages)
+    if error_class is errors.ValidationError and not detail and messages:
+        detail = messages[0]
     hint = ""
     if error_class is errors.AuthenticationError:
         hint = authentication_hint(api_token)
@@ -133,6 +135,7 @@ def _http_error(
         detail=detail,
         messages=messages,
         hint=hint,
+        field_errors=errors.field_errors_of(body),
     )
 
 
@@ -140,6 +143,8 @@ def authentication_hint(api_token: str | None) -> str:
     """What to do about a 401, judged from the token the client holds (never shown)."""
     if not api_token:
         return "No API token was given: pass api_token= or set CACHET_API_TOKEN."
+    if "|" in api_token:  # Sanctum's `<id>|<secret>`: a Cachet 3 token
+        return "Check the API token: it may have expired or been deleted in Cachet's dashboard."
     if api_token.startswith(_APP_KEY_PREFIX):
         return (
             "The token looks like a Laravel APP_KEY (base64:…); use the API key shown on "

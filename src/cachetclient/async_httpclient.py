@@ -24,7 +24,7 @@ from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, Pause, Plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
 from cachetclient.defaults import DEFAULT_TIMEOUT, DEFAULT_TIMEZONE, Timeout
-from cachetclient.pagination import Item, ListWalker
+from cachetclient.pagination import Item, PageWalker
 from cachetclient.retry import RetryPolicy
 from cachetclient.transport import HEADER_REFUSED, EndpointSettings, caused_by_tls, decode_answer
 
@@ -51,6 +51,7 @@ class AsyncHttpClient(EndpointSettings):
         user_agent: str | None = None,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        bearer_token: bool = False,
     ) -> None:
         self._httpx_transport = transport
         super().__init__(
@@ -61,6 +62,7 @@ class AsyncHttpClient(EndpointSettings):
             timezone=timezone,
             user_agent=user_agent,
             retry_policy=retry_policy,
+            bearer_token=bearer_token,
         )
 
     def _open(self) -> None:
@@ -106,7 +108,7 @@ class AsyncHttpClient(EndpointSettings):
             plan.close()
 
     async def walk(
-        self, walker: ListWalker, make: Callable[[Item], ResourceT]
+        self, walker: PageWalker, make: Callable[[Item], ResourceT]
     ) -> AsyncGenerator[ResourceT, None]:
         """Yield the items of a list as `make` builds them, a request per page when needed."""
         while (request := walker.next_request()) is not None:

@@ -40,3 +40,9 @@ DEFAULT_BACKOFF_CAP = 8.0
 
 DEFAULT_RETRY_AFTER_CAP = 30.0
 """The longest wait a server's `Retry-After` can impose, in seconds."""
+
+DEFAULT_V3_PER_PAGE = 100
+"""Items per request of a Cachet 3 list: its maximum (it clamps `per_page` to 1..100)."""
+
+DEFAULT_V3_TIMEZONE = "UTC"
+"""The zone Cachet 3 writes its offset-less times in unless told: Laravel's default app zone."""

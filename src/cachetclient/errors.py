@@ -9,18 +9,22 @@
     ├── InvalidResponseError          an answer that is not Cachet JSON (HTML proxy page, cut body)
     └── HTTPError                     Cachet answered with an error status (requests' HTTPError)
         ├── BadRequestError           400
-        │   └── ValidationError       400 with Cachet's validation messages
+        │   └── ValidationError       400 with validation messages (API v1), or 422 (Cachet 3)
         ├── AuthenticationError       401
+        ├── PermissionDeniedError     403: the token lacks an ability (Cachet 3; a PermissionError)
         ├── NotFoundError             404
         ├── MethodNotAllowedError     405
+        ├── TooManyRequestsError      429 (retried first, see `retry`)
         └── ServerError               5xx
 
-HTTP errors carry `status_code`, `method`, `url`, Cachet's `title` and `detail`, and the
-validation `messages`. Errors without an answer carry `delivery`: how far the request went.
+HTTP errors carry `status_code`, `method`, `url`, Cachet's `title` and `detail`, the
+validation `messages` and, from Cachet 3, `field_errors` (field -> messages). Errors without
+an answer carry `delivery`: how far the request went.
 """
 
 from __future__ import annotations
 
+import builtins
 from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
@@ -114,6 +118,7 @@ class HTTPError(CachetError, requests.exceptions.HTTPError):
         messages: list[str] | None = None,
         hint: str = "",
         response: requests.Response | None = None,
+        field_errors: dict[str, list[str]] | None = None,
     ) -> None:
         self.status_code = status_code
         self.method = method
@@ -121,6 +126,8 @@ class HTTPError(CachetError, requests.exceptions.HTTPError):
         self.title = title
         self.detail = detail
         self.messages = list(messages or [])
+        self.field_errors: dict[str, list[str]] = dict(field_errors or {})
+        """Cachet 3's validation errors by field (dotted paths such as `components.1.id`)."""
         self.hint = hint
         super().__init__(self._describe(), response=response)
 
@@ -139,11 +146,31 @@ class BadRequestError(HTTPError):
 
 
 class ValidationError(BadRequestError):
-    """400 with Cachet's validation messages in `messages`."""
+    """Validation failed: 400 with `messages` (API v1), or 422 with `field_errors` (Cachet 3)."""
 
 
 class AuthenticationError(HTTPError):
     """401: the API token is missing or wrong."""
+
+
+class PermissionDeniedError(HTTPError, builtins.PermissionError):
+    """403: the token is valid but lacks the ability the route needs (Cachet 3).
+
+    Cachet's answer does not name the ability; the client sets `ability` from the route.
+    """
+
+    ability: str | None = None
+    """The ability the request needed, e.g. `incidents.manage` (None if unknown)."""
+
+    def _describe(self) -> str:
+        text = super()._describe()
+        if self.ability:
+            text += f" The token lacks the ability {self.ability}: create one that has it."
+        return text
+
+
+class TooManyRequestsError(HTTPError):
+    """429: the rate limit was hit, also after the retries `retry` allows."""
 
 
 class NotFoundError(HTTPError):
@@ -161,6 +188,9 @@ class ServerError(HTTPError):
 _ERROR_BY_STATUS: dict[int, type[HTTPError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    403: PermissionDeniedError,
+    422: ValidationError,
+    429: TooManyRequestsError,
     404: NotFoundError,
     405: MethodNotAllowedError,
 }
@@ -176,10 +206,18 @@ def error_class_for(status_code: int, messages: list[str]) -> type[HTTPError]:
 
 
 def describe_error_body(body: Any) -> tuple[str, str, list[str]]:
-    """`title`, `detail` and validation messages from Cachet's `{"errors": [...]}` body."""
+    """`title`, `detail` and validation messages of an error body.
+
+    API v1 sends `{"errors": [{"title", "detail", "meta": {"details": [...]}}]}`; Cachet 3
+    (Laravel) sends `{"message": "...", "errors": {"field": ["..."]}}`.
+    """
     if not isinstance(body, dict):
         return "", "", []
     errors = body.get("errors")
+    if isinstance(body.get("message"), str) and not isinstance(errors, list):
+        fields = field_errors_of(body)
+        messages = [message for texts in fields.values() for message in texts]
+        return "", body["message"], messages
     first = errors[0] if isinstance(errors, list) and errors else {}
     if not isinstance(first, dict):
         return "", "", []
@@ -187,3 +225,14 @@ def describe_error_body(body: Any) -> tuple[str, str, list[str]]:
     details = meta.get("details") if isinstance(meta, dict) else None
     messages = [str(item) for item in details] if isinstance(details, list) else []
     return str(first.get("title") or ""), str(first.get("detail") or ""), messages
+
+
+def field_errors_of(body: Any) -> dict[str, list[str]]:
+    """Cachet 3's validation errors by field, from `{"errors": {"field": ["..."]}}`."""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    if not isinstance(errors, dict):
+        return {}
+    return {
+        str(name): [str(text) for text in texts] if isinstance(texts, list) else [str(texts)]
+        for name, texts in errors.items()
+    }

@@ -23,7 +23,7 @@ from urllib3.exceptions import (
 from cachetclient import errors
 from cachetclient.apirequest import ApiRequest, Plan, run_plan
 from cachetclient.batch import BATCH_ERRORS, BatchResult
-from cachetclient.pagination import Item, ListWalker
+from cachetclient.pagination import Item, PageWalker
 from cachetclient.transport import HEADER_REFUSED, EndpointSettings, caused_by_tls, decode_answer
 from cachetclient.transport import InsecureTLSWarning as InsecureTLSWarning
 
@@ -66,7 +66,7 @@ class HttpClient(EndpointSettings):
         return run_plan(plan, self.send)
 
     def walk(
-        self, walker: ListWalker, make: Callable[[Item], ResourceT]
+        self, walker: PageWalker, make: Callable[[Item], ResourceT]
     ) -> Generator[ResourceT, None, None]:
         """Yield the items of a list as `make` builds them, a request per page when needed."""
         while (request := walker.next_request()) is not None:

@@ -14,13 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from cachetclient.apirequest import ApiRequest
 from cachetclient.defaults import DEFAULT_PER_PAGE as DEFAULT_PER_PAGE
 from cachetclient.errors import InvalidResponseError
 
 Item = dict[str, Any]
+
+
+class PageWalker(Protocol):
+    """What a transport's `walk` drives: the next request, then the items of its answer."""
+
+    def next_request(self) -> ApiRequest | None:
+        """The next request to send, or `None` when the list is complete."""
+
+    def receive(self, payload: Any) -> list[Item]:
+        """Items to hand to the caller from the answer to the last `next_request()`."""
 
 
 @dataclass(frozen=True)

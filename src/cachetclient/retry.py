@@ -31,6 +31,7 @@ from __future__ import annotations
 import email.utils
 import logging
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -157,9 +158,16 @@ class RetryPolicy:
 
 
 def _retry_after_seconds(error: errors.CachetError) -> float | None:
-    """The `Retry-After` of an HTTP error answer, in seconds from now (None if absent)."""
+    """The `Retry-After` of an HTTP error answer, in seconds from now (None if absent).
+
+    Without one, a rate limit's `X-RateLimit-Reset` (a Unix time, Cachet 3) tells when to
+    come back.
+    """
     response = getattr(error, "response", None)
     value = response.headers.get("Retry-After") if response is not None else None
+    if not value and response is not None:
+        reset = (response.headers.get("X-RateLimit-Reset") or "").strip()
+        return max(0.0, int(reset) - time.time()) if reset.isdigit() else None
     if not value:
         return None
     value = value.strip()

@@ -45,6 +45,8 @@ class EndpointSettings:
         user_agent: the `User-Agent` header.
         retry_policy: when failed calls are retried (`RetryPolicy()`: 2 retries, and a POST
             only when it provably never left); `RetryPolicy(max_retries=0)` turns it off.
+        bearer_token: send the token as `Authorization: Bearer` (Cachet 3) instead of
+            `X-Cachet-Token` (API v1).
     """
 
     def __init__(
@@ -57,6 +59,7 @@ class EndpointSettings:
         timezone: str | None = DEFAULT_TIMEZONE,
         user_agent: str | None = None,
         retry_policy: RetryPolicy | None = None,
+        bearer_token: bool = False,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.retry_policy = retry_policy or RetryPolicy()
@@ -73,7 +76,9 @@ class EndpointSettings:
             "User-Agent": user_agent or DEFAULT_USER_AGENT,
         }
         """The headers every request carries (token and timezone included)."""
-        if self.api_token:
+        if self.api_token and bearer_token:
+            self.headers["Authorization"] = f"Bearer {self.api_token}"
+        elif self.api_token:
             self.headers["X-Cachet-Token"] = self.api_token
         if timezone:
             self.headers["Time-Zone"] = timezone
@@ -190,6 +195,15 @@ def _checked_timeout(timeout: Timeout) -> Timeout:
             f"timeout must be positive seconds or a (connect, read) pair, not {timeout!r}"
         )
     return timeout
+
+
+def zone_named(name: str | None) -> tzinfo | None:
+    """The timezone of an IANA name (`None` for none).
+
+    Raises:
+        ConfigurationError: for a name that is not a known zone.
+    """
+    return _zone(name)
 
 
 def _zone(name: str | None) -> tzinfo | None:

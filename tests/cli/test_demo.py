@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -60,3 +61,20 @@ def test_demo_stops_the_emulator_when_a_step_fails(monkeypatch: pytest.MonkeyPat
 
     [emulator] = started
     assert emulator.poll() is not None
+
+
+def test_demo_tours_cachet_3_with_cachet_version_3() -> None:
+    result = subprocess.run(
+        [sys.executable, str(DEMO)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CACHET_VERSION": "3"},
+    )
+
+    assert result.returncode == 0, result.stderr
+    shown = result.stdout
+    assert "Cachet 3 API at" in shown and "abilities" in shown
+    assert "Opened incident #1 'Website unreachable'" in shown
+    assert "Resolved incident #1" in shown
+    assert "token:" not in shown and "1|" not in shown

@@ -93,8 +93,11 @@ def blocks_of(page: Path) -> list[Block]:
 
 
 ALL_BLOCKS = [block for page in doc_pages() for block in blocks_of(page)]
+RUN_BY_THEIR_OWN_TEST = {"guide/migrating-to-cachet-3.md": "tests/docs/test_migration_guide.py"}
+"""Pages whose examples need more than one emulator, and the test that runs them."""
 PAGES_WITH_EXAMPLES = sorted(
     {b.page for b in ALL_BLOCKS if b.language in ("python", "sh") and not b.not_run_reason}
+    - set(RUN_BY_THEIR_OWN_TEST)
 )
 
 

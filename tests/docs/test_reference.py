@@ -20,6 +20,9 @@ EMULATOR_PUBLIC = {
     "cachet_emulator.faults",
     "cachet_emulator.openapi",
     "cachet_emulator.request_log",
+    "cachet_emulator.v3",
+    "cachet_emulator.v3.openapi",
+    "cachet_emulator.v3.tokens",
 }
 
 

@@ -167,7 +167,7 @@ def test_user_supplied_policy_decides(cachet_emulator: CachetEmulator) -> None:
 )
 def test_bad_retry_settings_are_refused(settings: dict[str, object]) -> None:
     with pytest.raises(cachetclient.ConfigurationError):
-        cachetclient.Client("http://127.0.0.1:9/api/v1", **settings)  # type: ignore[arg-type]
+        cachetclient.Client("http://127.0.0.1:9/api/v1", **settings)  # type: ignore[call-overload]
 
 
 def test_tls_failure_is_not_retried(cachet_emulator: CachetEmulator) -> None:

@@ -180,6 +180,14 @@ Examples:
     show_default=True,
     help="Seconds to wait for Cachet.",
 )
+@click.option(
+    "--cachet-version",
+    envvar="CACHET_VERSION",
+    show_envvar=True,
+    type=click.Choice(["1", "3"]),
+    help="1 (Cachet 2's API v1) or 3 (Cachet 3, experimental). Default: what the endpoint "
+    "names (…/api/v1), else asked from the server.",
+)
 @click.option("--insecure", is_flag=True, help="Do not verify TLS certificates (warns).")
 @click.option(
     "--output",
@@ -197,6 +205,7 @@ def cli(
     endpoint: str | None,
     token: str | None,
     timeout: float,
+    cachet_version: str | None,
     insecure: bool,
     output: str,
     quiet: bool,
@@ -216,6 +225,7 @@ def cli(
         token=token,
         timeout=timeout,
         verify_tls=not insecure,
+        cachet_version=cachet_version,
         renderer=Renderer(as_json=output.lower() == "json", quiet=quiet),
     )
     ctx.obj = session

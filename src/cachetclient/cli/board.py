@@ -193,6 +193,10 @@ def status(session: Session) -> None:
       cachet status
       cachet --output json status | jq .status
     """
+    from cachetclient.cli import cachet3
+
+    if cachet3.speaks_cachet_3(session):
+        return cachet3.show_status(session)
     board = collect(session.client)
     if session.renderer.as_json:
         session.renderer.json(board.as_json())

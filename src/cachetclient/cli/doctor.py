@@ -9,11 +9,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import click
 
 import cachetclient
+from cachetclient.cli import cachet3
 from cachetclient.cli.render import console
 from cachetclient.client import normalise_endpoint
 from cachetclient.errors import (
@@ -22,11 +24,14 @@ from cachetclient.errors import (
     ConfigurationError,
     HTTPError,
     InvalidResponseError,
+    PermissionDeniedError,
 )
 
 if TYPE_CHECKING:
     from cachetclient.cli.session import Session
     from cachetclient.v1.client import Client
+    from cachetclient.v3.client import Client as ClientV3
+    from cachetclient.v3.manager import Manager
 
 SUPPORTED = ("2.3", "2.4")
 SKEW_TOLERANCE = timedelta(seconds=30)
@@ -204,11 +209,90 @@ def _utc_offset(offset: timedelta) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def token_abilities(client: ClientV3) -> tuple[list[str], list[str]]:
+    """The `<resource>.manage` abilities the token has and lacks, asked without changing data.
+
+    An update that sends nothing passes validation and stops at the ability check (403)
+    when the token lacks it; with it, Cachet saves nothing. Subscribers are asked with a
+    read. Resources with nothing to update yet are not asked; delete abilities cannot be
+    asked without deleting.
+    """
+    has: list[str] = []
+    lacks: list[str] = []
+    probes: dict[str, Manager[Any]] = {
+        "components": client.components,
+        "component-groups": client.component_groups,
+        "incidents": client.incidents,
+        "incident-templates": client.incident_templates,
+        "metrics": client.metrics,
+        "schedules": client.schedules,
+    }
+    for resource, manager in probes.items():
+        first = next(iter(manager.list(per_page=1)), None)
+        if first is not None:
+            _record_ability(f"{resource}.manage", partial(manager.update, first.id), has, lacks)
+    _record_ability(
+        "subscribers.manage", lambda: list(client.subscribers.list(per_page=1)), has, lacks
+    )
+    return has, lacks
+
+
+def _record_ability(ability: str, probe: Any, has: list[str], lacks: list[str]) -> None:
+    try:
+        probe()
+    except PermissionDeniedError:
+        lacks.append(ability)
+    else:
+        has.append(ability)
+
+
+def cachet_3_findings(session: Session) -> list[Finding]:
+    """The checks of a Cachet 3 endpoint: its version, the token and its abilities."""
+    client = cachet3.client_of(session)
+    found = [
+        Finding(
+            "api", PASS, f"Cachet 3 API at {client.http_client.base_url} (experimental support)"
+        )
+    ]
+    try:
+        found.append(Finding("cachet", PASS, f"version {client.version()}"))
+    except CachetError as exc:
+        return [*found, Finding("cachet", FAIL, str(exc))]
+    if not session.token:
+        return [*found, Finding("token", WARN, "No token: reads only, as a guest.")]
+    try:
+        has, lacks = token_abilities(client)
+    except HTTPError as exc:
+        return [*found, Finding("token", FAIL, str(exc))]
+    found.append(Finding("token", PASS, "accepted"))
+    found.append(Finding("abilities", PASS, "has " + (", ".join(has) or "none of those asked")))
+    if lacks:
+        found.append(Finding("abilities", WARN, "lacks " + ", ".join(lacks)))
+    found.append(
+        Finding("abilities", PASS, "not asked: the .delete abilities (only a deletion would tell)")
+    )
+    return found
+
+
+def _speaks_cachet_3(session: Session) -> bool:
+    try:
+        return cachet3.speaks_cachet_3(session)
+    except CachetError:
+        return False
+
+
 def diagnose(session: Session) -> list[Finding]:
     """Run every check in order; stop early when the rest cannot work."""
     found: list[Finding] = []
+    try:
+        check_endpoint(session, found)
+    except Stop:
+        return found
+    if _speaks_cachet_3(session):
+        # The endpoint line above shows the v1 form; Cachet 3's base comes in the `api` line.
+        given = Finding("endpoint", PASS, str(session.endpoint))
+        return [given, *cachet_3_findings(session)]
     steps: list[Callable[[], None]] = [
-        lambda: check_endpoint(session, found),
         lambda: check_cachet(session.client, found),
         lambda: check_token(session, session.client, found),
         lambda: check_clock(session.client, found),

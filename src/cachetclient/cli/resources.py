@@ -268,6 +268,11 @@ def _cleared_fields(values: dict[str, Any]) -> dict[str, Any]:
 def _callback(resource: ResourceCommands, operation: str) -> Callable[..., None]:
     @click.pass_obj
     def run(session: Session, /, **values: Any) -> None:
+        from cachetclient.cli import cachet3
+
+        listing_components = resource.name == "components" and operation == "list"
+        if listing_components and cachet3.speaks_cachet_3(session):
+            return cachet3.list_components(session, values, ROWS_PER_PAGE)
         manager = getattr(session.client, resource.attribute)
         renderer = session.renderer
         if operation == "list":

@@ -20,6 +20,8 @@ class Session:
     timeout: float
     verify_tls: bool
     renderer: Renderer
+    cachet_version: str | None = None
+    """`--cachet-version`: "1", "3", or None to go by the endpoint (detected if it says nothing)."""
     _client: Client | None = field(default=None, repr=False)
 
     @property
@@ -35,6 +37,7 @@ class Session:
                     verify_tls=self.verify_tls,
                     timeout=self.timeout,
                     timezone="UTC",  # the command line shows and reads dates in UTC
+                    version=self.cachet_version,
                 )
         return self._client
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from cachetclient.cli import cachet3
 from cachetclient.cli.parameters import DateType, FiniteFloatType
 from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
 from cachetclient.errors import CachetError, NotFoundError
@@ -68,6 +69,8 @@ def set_component_status(session: Session, component_id: int, status: int) -> No
     Example:
       cachet components set-status 3 partial-outage
     """
+    if cachet3.speaks_cachet_3(session):
+        return cachet3.set_component_status(session, component_id, status)
     component = session.client.components.update(component_id, status=status)
     if session.renderer.as_json:
         session.renderer.json(component.attrs)
@@ -107,6 +110,8 @@ def open_incident(session: Session, /, **options: Any) -> None:
     """
     if (options["component_id"] is None) != (options["component_status"] is None):
         raise click.UsageError("give --component and --component-status together")
+    if cachet3.speaks_cachet_3(session):
+        return cachet3.open_incident(session, options)
     incident = session.client.incidents.create(
         name=options["name"],
         message=options["message"],
@@ -141,6 +146,8 @@ def resolve_incident(session: Session, incident_id: int, message: str) -> None:
     Example:
       cachet incidents resolve 7 --message 'A fix is deployed.'
     """
+    if cachet3.speaks_cachet_3(session):
+        return cachet3.resolve_incident(session, incident_id, message)
     client = session.client
     incident = client.incidents.get(incident_id)
     try:
@@ -181,6 +188,8 @@ def add_point(
     Example:
       cachet points add 1 42.5 --timestamp '2024-05-01 14:30'
     """
+    if cachet3.speaks_cachet_3(session):
+        return cachet3.add_point(session, metric_id, value, timestamp)
     extra = {} if timestamp is None else {"timestamp": timestamp}
     point = session.client.metric_points.create(metric_id=metric_id, value=value, **extra)
     if session.renderer.as_json:

@@ -22,6 +22,9 @@ from cachetclient.v1.version import VersionManager
 class Client:
     """A Cachet API v1 client. Create it with `cachetclient.Client(...)`."""
 
+    api_version = "1"
+    """The Cachet API this client speaks."""
+
     def __init__(self, http_client: HttpClient) -> None:
         """Build every manager on one HttpClient."""
         self.http_client = http_client
