@@ -30,7 +30,13 @@ def _mypy_errors(tmp_path: Path, extra: str = "") -> list[str]:
     report, _, _ = mypy_api.run(
         ["--strict", "--no-error-summary", "--cache-dir", str(tmp_path / "cache"), str(program)]
     )
-    return [line for line in report.splitlines() if ": error:" in line]
+    # Only what mypy says of the snippet: the library's own code is checked by `make typecheck`,
+    # and what an older mypy says of it is no finding about these hints.
+    return [
+        line
+        for line in report.splitlines()
+        if line.startswith(f"{program}:") and ": error:" in line
+    ]
 
 
 def test_ids_given_as_decimal_strings_type_check(tmp_path: Path) -> None:

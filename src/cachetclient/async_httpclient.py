@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 import httpx
 
@@ -39,6 +39,8 @@ class AsyncHttpClient(EndpointSettings):
     Takes the arguments of `EndpointSettings`, plus `transport`: an httpx transport to use instead
     of the default pooled one (e.g. with other connection limits).
     """
+
+    body_keyword: ClassVar[str] = "content"
 
     def __init__(
         self,

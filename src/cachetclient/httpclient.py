@@ -139,10 +139,6 @@ class HttpClient(EndpointSettings):
             response = session.request(**self.request_arguments(request), timeout=self.timeout)
         except requests.exceptions.InvalidHeader:
             raise errors.ConfigurationError(HEADER_REFUSED) from None
-        except requests.exceptions.InvalidJSONError as exc:  # nothing was sent
-            raise ValueError(
-                f"{request.method} {request.path}: the body is not JSON: {exc}"
-            ) from None
         except requests.exceptions.Timeout as exc:
             raise self.timed_out(request, _delivery(exc)) from exc
         except requests.exceptions.RequestException as exc:

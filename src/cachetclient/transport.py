@@ -7,13 +7,14 @@ translates its library's exceptions into `errors.Delivery`, which `retry` then r
 
 from __future__ import annotations
 
+import json
 import logging
 import ssl
 import sys
 import time
 import warnings
 from datetime import timezone, tzinfo
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -26,6 +27,22 @@ logger = logging.getLogger("cachetclient")
 
 HEADER_REFUSED = "the API token or timezone holds characters an HTTP header cannot carry"
 """Why a request could not be built; the library's own message would quote the token."""
+
+
+JSON_BODY_HEADERS = {"Content-Type": "application/json"}
+"""The header of a request that carries a JSON body."""
+
+
+def encode_body(request: ApiRequest) -> bytes:
+    """The JSON text of `request`'s body, encoded once here so both transports refuse alike.
+
+    Raises:
+        ValueError: NaN, infinity or a value JSON has no type for; nothing is sent.
+    """
+    try:
+        return json.dumps(request.json, allow_nan=False).encode()
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{request.method} {request.path}: the body is not JSON: {exc}") from None
 
 
 class InsecureTLSWarning(UserWarning):
@@ -91,14 +108,25 @@ class EndpointSettings:
         """The absolute URL of a path below the endpoint."""
         return f"{self.base_url}/{path.lstrip('/')}"
 
+    body_keyword: ClassVar[str] = "data"
+    """The keyword under which the HTTP library takes a body of bytes."""
+
     def request_arguments(self, request: ApiRequest) -> dict[str, Any]:
-        """Method, URL, query and JSON body of `request`, as requests and httpx both take them."""
-        return {
+        """Method, URL, query and the encoded JSON body of `request`, for the HTTP library.
+
+        Raises:
+            ValueError: the body holds what JSON cannot carry (NaN, infinity, an object);
+                nothing is sent.
+        """
+        arguments: dict[str, Any] = {
             "method": request.method,
             "url": self.url_for(request.path),
             "params": request.params or None,
-            "json": request.json,
         }
+        if request.json is not None:
+            arguments[self.body_keyword] = encode_body(request)
+            arguments["headers"] = JSON_BODY_HEADERS
+        return arguments
 
     def shown_url(self, request: ApiRequest) -> str:
         """The URL of `request` with its query, as logs and error messages show it."""
