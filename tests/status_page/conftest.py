@@ -63,9 +63,12 @@ def _chromium_path() -> str | None:
     )
 
 
-@pytest.fixture(scope="session")
+# Playwright's sync API keeps an event loop running in this thread while it is open, and
+# `asyncio.run()` refuses to start inside one: the browser lives only as long as this package's
+# tests, so the asyncio examples and tests that run after them are not affected.
+@pytest.fixture(scope="package")
 def chromium() -> Iterator[Any]:
-    """A headless Chromium for the session; skipped (failed under CI) when not installed."""
+    """A headless Chromium for these tests; skipped (failed under CI) when not installed."""
     path = _chromium_path()
     if path is None:
         reason = "Chromium is not installed (apt-get install chromium); browser tests need it"
