@@ -2,9 +2,9 @@
 
 Rows (`tests.compat.rows`) as in `tests.compat.differences`: what this library does now, why
 it breaks code written for the releases, and where it shows. The scenario tests let these
-steps differ, so that the rest of each scenario stays checked; `test_releases.py` has one
-strict expected failure per row, which passes (and so fails the suite) once the library is
-fixed: then the row goes. Never a place for a deliberate difference.
+steps differ, so that the rest of each scenario stays checked, and
+`test_each_listed_difference_still_shows` fails once the library is fixed: then the row goes.
+Never a place for a deliberate difference.
 """
 
 from __future__ import annotations

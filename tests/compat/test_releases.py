@@ -65,19 +65,6 @@ def test_each_listed_difference_still_shows(
 
 
 @pytest.mark.parametrize(
-    "known_break",
-    [pytest.param(row, marks=pytest.mark.xfail(reason=row.reason, strict=True)) for row in BREAKS],
-    ids=lambda row: row.ours,
-)
-def test_known_break_is_fixed(known_break: Difference, runs: dict[str, dict[str, Run]]) -> None:
-    for scenario, labels in known_break.shows_in.items():
-        ours = runs[OURS][scenario]
-        for release in known_break.releases:
-            still = set(labels) & set(differing_steps(ours, runs[release][scenario]))
-            assert not still, f"{scenario}: still differs from {release} at {sorted(still)}"
-
-
-@pytest.mark.parametrize(
     "difference",
     [difference for difference in DIFFERENCES if difference.follows],
     ids=lambda difference: difference.ours,
