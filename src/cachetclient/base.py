@@ -115,17 +115,6 @@ class Resource:
             raise ValueError(f"this {type(self).__name__} has no id")
         return resource_id
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, Resource)
-        if self.id is None or other.id is None:
-            return self is other
-        return self.id == other.id
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.id if self.id is not None else id(self)))
-
     def __str__(self) -> str:
         # What every release printed (and scripts log): the data dict.
         return str(self._data)

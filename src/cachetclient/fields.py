@@ -90,14 +90,16 @@ class Choice(Codec[int]):
 
 
 class Number(Codec[float]):
-    """Floats (metric point values); Cachet writes integral floats without a fraction."""
+    """Metric point values: the JSON number as Cachet sent it, as every release returned it.
 
-    plain = (float,)
+    Cachet writes integral values without a fraction, so they read as `int` (equal to the
+    float); text holding a number reads as a float.
+    """
+
+    plain = (float, int)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
-        if raw.__class__ is int:  # JSON writes integral values without a fraction
-            return float(raw)
-        if raw is None or raw == "":
+        if raw is None or raw == "" or isinstance(raw, bool):
             return None
         try:
             return float(raw)

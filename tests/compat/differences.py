@@ -333,21 +333,6 @@ DIFFERENCES: Table = (
         },
     ),
     Difference(
-        ours="`MetricPoint.value` and `calculated_value` are floats, as documented",
-        reason="The releases pass Cachet's JSON number through, an int for whole values; the "
-        "two compare equal.",
-        releases=BOTH,
-        shows_in={
-            "metric_points_crud": ("create point 2", "list", "metric.points()"),
-            "metric_points_read_value_and_created_at": (
-                "create point", "(value, type(created_at)) of each",
-            ),
-            "metric_point_update_and_delete_through_the_resource": ("create point",),
-            "metric_string_ids": ("create point(metric_id='1')",),
-            "script_cron_prober_posts_points": ("post point", "points"),
-        },
-    ),
-    Difference(
         ours="`ScheduleManager.update(scheduled_at=...)` takes a datetime",
         reason="Both releases put the datetime object itself in the JSON body and crash "
         "(TypeError).",
@@ -385,13 +370,6 @@ DIFFERENCES: Table = (
         "debugger.",
         releases=BOTH,
         shows_in={"resources_printed": ("repr(component)",)},
-    ),
-    Difference(
-        ours="Resources are equal when their type and id are",
-        reason="The releases compare identity, so the same component read twice was unequal to "
-        "itself.",
-        releases=BOTH,
-        shows_in={"resources_printed": ("component == client.components.get(1)",)},
     ),
     Difference(
         ours="`Subscriber.update()` raises `UnsupportedOperationError`",

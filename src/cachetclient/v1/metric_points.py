@@ -27,9 +27,9 @@ class MetricPoint(Resource):
     repr_fields: ClassVar[tuple[str, ...]] = ("metric_id", "value")
 
     metric_id = Field(INTEGER, writable=True, doc="Get or set metric id for this point (int)")
-    value = Field(NUMBER, writable=True, doc="Value to plot on the metric graph (float)")
+    value = Field(NUMBER, writable=True, doc="Value to plot on the metric graph (a number)")
     counter = Field(INTEGER, doc="How many equal submissions were merged into it (int)")
-    calculated_value = Field(NUMBER, doc="value x counter (float)")
+    calculated_value = Field(NUMBER, doc="value x counter (a number)")
     created_at = Field(TIMESTAMP, doc="When the metric point was created (datetime)")
     updated_at = Field(TIMESTAMP, doc="Last time the point was updated (datetime)")
 
