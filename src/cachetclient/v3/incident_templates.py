@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import Resource, text, timestamp
+from cachetclient.v3.resource import TimestampedResource, text
 
 
-class IncidentTemplate(Resource):
+class IncidentTemplate(TimestampedResource):
     """An incident template; `create` an incident with `template=<slug>` to use it."""
 
     json_type = "incidentTemplates"
@@ -17,8 +17,6 @@ class IncidentTemplate(Resource):
     slug = text("Slug, what incidents name it by")
     template = text("The template body (Twig)")
     engine = text('"twig" or "blade"')
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
 
 class IncidentTemplateManager(Manager[IncidentTemplate]):

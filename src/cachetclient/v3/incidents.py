@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from cachetclient.v3 import values
 from cachetclient.v3.enums import IncidentStatus, Visibility
-from cachetclient.v3.manager import Manager
+from cachetclient.v3.manager import Manager, counted_includes
 from cachetclient.v3.resource import (
-    Resource,
+    TimestampedResource,
     boolean,
     enum,
     integer,
@@ -19,7 +17,7 @@ from cachetclient.v3.resource import (
 )
 
 
-class Incident(Resource):
+class Incident(TimestampedResource):
     """An incident. Created without `visible=True` it is for authenticated readers only."""
 
     json_type = "incidents"
@@ -37,8 +35,6 @@ class Incident(Resource):
     meta = raw_value("Metadata (with include=['meta'])")
     occurred_at = timestamp("When it happened (None unless given)", key="occurred")
     published_at = timestamp("When it is (or was) published", key="published")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def is_resolved(self) -> bool:
@@ -48,18 +44,20 @@ class Incident(Resource):
     @property
     def components(self) -> list[Any]:
         """The affected components, each with its `impact` (include `components`)."""
-        found = self.related("components")
-        return found if isinstance(found, list) else []
+        return self.related_list("components")
 
     @property
     def updates(self) -> list[Any]:
         """Its updates (include `updates`)."""
-        found = self.related("updates")
-        return found if isinstance(found, list) else []
+        return self.related_list("updates")
 
 
 class IncidentManager(Manager[Incident]):
-    """Incidents. `create(components=[(id, status), ...])` records each component's impact."""
+    """Incidents. `create(components=[(id, status), ...])` records each component's impact.
+
+    `create()` needs `name`, `status` and `message` or `template`; `components` takes
+    `{"id", "status"}` dicts or `(id, status)` pairs.
+    """
 
     path = "incidents"
     resource_class = Incident
@@ -68,19 +66,9 @@ class IncidentManager(Manager[Incident]):
     meta_filter = True
     sorts = ("name", "status", "id", "created_at")
     includes = (
-        "components",
-        "componentsCount",
-        "componentsExists",
+        *counted_includes("components"),
         "components.group",
-        "updates",
-        "updatesCount",
-        "updatesExists",
-        "user",
-        "userCount",
-        "userExists",
-        "meta",
-        "metaCount",
-        "metaExists",
+        *counted_includes("updates", "user", "meta"),
     )
     create_fields = (
         "name",
@@ -98,6 +86,7 @@ class IncidentManager(Manager[Incident]):
         "components",
         "meta",
     )
+    impact_fields = ("components",)
     update_fields = (
         "name",
         "message",
@@ -109,12 +98,3 @@ class IncidentManager(Manager[Incident]):
         "published_at",
         "meta",
     )
-
-    def create(self, *parent_ids: int, include: Sequence[str] = (), **fields: Any) -> Incident:
-        """Create an incident (`name`, `status` and `message` or `template` are required).
-
-        `components` takes `{"id", "status"}` dicts or `(id, status)` pairs.
-        """
-        if fields.get("components") is not None:
-            fields["components"] = values.component_impacts(fields["components"])
-        return super().create(*parent_ids, include=include, **fields)

@@ -80,6 +80,15 @@ class Resource:
             return [self._resolve(item) for item in linkage]
         return None if linkage is None else self._resolve(linkage)
 
+    def related_list(self, name: str) -> list[Any]:
+        """The included resources of to-many relationship `name` (`[]` when there are none).
+
+        Raises:
+            LookupError: if the request did not include the relationship.
+        """
+        found = self.related(name)
+        return found if isinstance(found, list) else []
+
     def _resolve(self, linkage: dict[str, Any]) -> Resource:
         included = self._document.get("included") or []
         for item in included:
@@ -170,3 +179,12 @@ def _enum(raw: Any, kind: type[E]) -> E:
     if member is None:
         raise ValueError(f"no {kind.__name__} value in {raw!r}")
     return member
+
+
+class TimestampedResource(Resource):
+    """A resource with Cachet's `created` and `updated` times (every resource Cachet 3 serves)."""
+
+    __slots__ = ()
+
+    created_at = timestamp("When it was created", key="created")
+    updated_at = timestamp("When it was last changed", key="updated")
