@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from cachetclient.v3.enums import GroupCollapse, Visibility
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import (
-    Resource,
-    TimestampedResource,
-    enum,
-    integer,
-    raw_value,
-    text,
-)
+from cachetclient.v3.resource import Resource, enum, integer, raw_value, text
 
 
-class ComponentGroup(TimestampedResource):
+class ComponentGroup(Resource):
     """A component group. Created without `visible=True` it is for authenticated readers only."""
 
     json_type = "componentGroups"

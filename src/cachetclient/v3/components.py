@@ -7,18 +7,10 @@ from typing import Any
 from cachetclient.v3 import values
 from cachetclient.v3.enums import ComponentStatus
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import (
-    Resource,
-    TimestampedResource,
-    boolean,
-    enum,
-    integer,
-    raw_value,
-    text,
-)
+from cachetclient.v3.resource import Resource, boolean, enum, integer, raw_value, text
 
 
-class Component(TimestampedResource):
+class Component(Resource):
     """A component. `status` is its own (baseline), `latest_status` what incidents make it."""
 
     json_type = "components"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import TimestampedResource, text
+from cachetclient.v3.resource import Resource, text
 
 
-class IncidentTemplate(TimestampedResource):
+class IncidentTemplate(Resource):
     """An incident template; `create` an incident with `template=<slug>` to use it."""
 
     json_type = "incidentTemplates"

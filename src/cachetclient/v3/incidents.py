@@ -6,18 +6,10 @@ from typing import Any
 
 from cachetclient.v3.enums import IncidentStatus, Visibility
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import (
-    TimestampedResource,
-    boolean,
-    enum,
-    integer,
-    raw_value,
-    text,
-    timestamp,
-)
+from cachetclient.v3.resource import Resource, boolean, enum, integer, raw_value, text, timestamp
 
 
-class Incident(TimestampedResource):
+class Incident(Resource):
     """An incident. Created without `visible=True` it is for authenticated readers only."""
 
     json_type = "incidents"

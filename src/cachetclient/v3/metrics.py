@@ -6,18 +6,10 @@ from typing import Any
 
 from cachetclient.v3.enums import MetricType, MetricView, Visibility
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import (
-    TimestampedResource,
-    boolean,
-    enum,
-    integer,
-    number,
-    text,
-    timestamp,
-)
+from cachetclient.v3.resource import Resource, boolean, enum, integer, number, text, timestamp
 
 
-class Metric(TimestampedResource):
+class Metric(Resource):
     """A metric."""
 
     json_type = "metrics"
@@ -64,7 +56,7 @@ class MetricManager(Manager[Metric]):
     update_fields = ("name", "suffix", "description", "default_value", "threshold")
 
 
-class MetricPoint(TimestampedResource):
+class MetricPoint(Resource):
     """A point of a metric; `counter` counts the posts that fell within the threshold."""
 
     json_type = "metricPoints"

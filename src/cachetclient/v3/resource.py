@@ -23,6 +23,72 @@ RESOURCE_TYPES: dict[str, type[Resource]] = {}
 """Resource classes by JSON:API `type` (filled as the classes are defined)."""
 
 
+class Attribute(Generic[T]):
+    """A declared attribute: reads `attributes[key]` with `read` (None when absent)."""
+
+    def __init__(
+        self, read: Callable[[Any, tzinfo], T | None], *, key: str = "", doc: str = ""
+    ) -> None:
+        self.read = read
+        self.key = key
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = self.key or name
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Attribute[T]: ...
+    @overload
+    def __get__(self, instance: Resource, owner: type) -> T | None: ...
+    def __get__(self, instance: Resource | None, owner: type) -> Attribute[T] | T | None:
+        if instance is None:
+            return self
+        raw = instance.attributes.get(self.key)
+        return None if raw is None else self.read(raw, instance.zone)
+
+
+def integer(doc: str, *, key: str = "") -> Attribute[int]:
+    """An int attribute."""
+    return Attribute(lambda raw, zone: int(raw), key=key, doc=doc)
+
+
+def number(doc: str, *, key: str = "") -> Attribute[float]:
+    """A float attribute (Cachet may send a numeric string)."""
+    return Attribute(lambda raw, zone: float(raw), key=key, doc=doc)
+
+
+def text(doc: str, *, key: str = "") -> Attribute[str]:
+    """A string attribute."""
+    return Attribute(lambda raw, zone: str(raw), key=key, doc=doc)
+
+
+def boolean(doc: str, *, key: str = "") -> Attribute[bool]:
+    """A bool attribute (Cachet may send 0/1)."""
+    return Attribute(lambda raw, zone: bool(raw), key=key, doc=doc)
+
+
+def enum(kind: type[E], doc: str, *, key: str = "") -> Attribute[E]:
+    """An enum attribute, from `{"human", "value"}` or a bare value."""
+    return Attribute(lambda raw, zone: _enum(raw, kind), key=key, doc=doc)
+
+
+def timestamp(doc: str, *, key: str = "") -> Attribute[datetime]:
+    """An aware datetime attribute, from `{"human", "string"}`."""
+    return Attribute(values.moment, key=key, doc=doc)
+
+
+def raw_value(doc: str, *, key: str = "") -> Attribute[Any]:
+    """An attribute returned as Cachet sent it (e.g. `meta`)."""
+    return Attribute(lambda raw, zone: raw, key=key, doc=doc)
+
+
+def _enum(raw: Any, kind: type[E]) -> E:
+    member = values.enum_value(raw, kind)
+    if member is None:
+        raise ValueError(f"no {kind.__name__} value in {raw!r}")
+    return member
+
+
 class Resource:
     """One Cachet 3 resource. `raw` is its document; attributes are plain Python values."""
 
@@ -32,6 +98,10 @@ class Resource:
     """Attributes shown by `repr()` after the id."""
 
     __slots__ = ("_document", "_zone")
+
+    # Every resource Cachet 3 serves carries these two times.
+    created_at = timestamp("When it was created", key="created")
+    updated_at = timestamp("When it was last changed", key="updated")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -113,78 +183,3 @@ class Resource:
         shown = [f"id={self.id!r}"]
         shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]
         return f"<{type(self).__name__} {' '.join(shown)}>"
-
-
-class Attribute(Generic[T]):
-    """A declared attribute: reads `attributes[key]` with `read` (None when absent)."""
-
-    def __init__(
-        self, read: Callable[[Any, tzinfo], T | None], *, key: str = "", doc: str = ""
-    ) -> None:
-        self.read = read
-        self.key = key
-        self.__doc__ = doc
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.key = self.key or name
-
-    @overload
-    def __get__(self, instance: None, owner: type) -> Attribute[T]: ...
-    @overload
-    def __get__(self, instance: Resource, owner: type) -> T | None: ...
-    def __get__(self, instance: Resource | None, owner: type) -> Attribute[T] | T | None:
-        if instance is None:
-            return self
-        raw = instance.attributes.get(self.key)
-        return None if raw is None else self.read(raw, instance.zone)
-
-
-def integer(doc: str, *, key: str = "") -> Attribute[int]:
-    """An int attribute."""
-    return Attribute(lambda raw, zone: int(raw), key=key, doc=doc)
-
-
-def number(doc: str, *, key: str = "") -> Attribute[float]:
-    """A float attribute (Cachet may send a numeric string)."""
-    return Attribute(lambda raw, zone: float(raw), key=key, doc=doc)
-
-
-def text(doc: str, *, key: str = "") -> Attribute[str]:
-    """A string attribute."""
-    return Attribute(lambda raw, zone: str(raw), key=key, doc=doc)
-
-
-def boolean(doc: str, *, key: str = "") -> Attribute[bool]:
-    """A bool attribute (Cachet may send 0/1)."""
-    return Attribute(lambda raw, zone: bool(raw), key=key, doc=doc)
-
-
-def enum(kind: type[E], doc: str, *, key: str = "") -> Attribute[E]:
-    """An enum attribute, from `{"human", "value"}` or a bare value."""
-    return Attribute(lambda raw, zone: _enum(raw, kind), key=key, doc=doc)
-
-
-def timestamp(doc: str, *, key: str = "") -> Attribute[datetime]:
-    """An aware datetime attribute, from `{"human", "string"}`."""
-    return Attribute(values.moment, key=key, doc=doc)
-
-
-def raw_value(doc: str, *, key: str = "") -> Attribute[Any]:
-    """An attribute returned as Cachet sent it (e.g. `meta`)."""
-    return Attribute(lambda raw, zone: raw, key=key, doc=doc)
-
-
-def _enum(raw: Any, kind: type[E]) -> E:
-    member = values.enum_value(raw, kind)
-    if member is None:
-        raise ValueError(f"no {kind.__name__} value in {raw!r}")
-    return member
-
-
-class TimestampedResource(Resource):
-    """A resource with Cachet's `created` and `updated` times (every resource Cachet 3 serves)."""
-
-    __slots__ = ()
-
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")

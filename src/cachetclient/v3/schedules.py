@@ -6,10 +6,10 @@ from typing import Any
 
 from cachetclient.v3.enums import ScheduleStatus
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import TimestampedResource, enum, raw_value, text, timestamp
+from cachetclient.v3.resource import Resource, enum, raw_value, text, timestamp
 
 
-class Schedule(TimestampedResource):
+class Schedule(Resource):
     """A maintenance window."""
 
     json_type = "schedules"

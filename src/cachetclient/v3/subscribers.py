@@ -5,16 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import (
-    TimestampedResource,
-    boolean,
-    raw_value,
-    text,
-    timestamp,
-)
+from cachetclient.v3.resource import Resource, boolean, raw_value, text, timestamp
 
 
-class Subscriber(TimestampedResource):
+class Subscriber(Resource):
     """An email subscriber."""
 
     json_type = "subscribers"

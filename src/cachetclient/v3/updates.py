@@ -6,10 +6,10 @@ from typing import Any
 
 from cachetclient.v3.enums import IncidentStatus
 from cachetclient.v3.manager import Manager, counted_includes
-from cachetclient.v3.resource import TimestampedResource, enum, integer, text
+from cachetclient.v3.resource import Resource, enum, integer, text
 
 
-class Update(TimestampedResource):
+class Update(Resource):
     """An update of an incident (with a `status`) or of a schedule (without)."""
 
     json_type = "updates"
