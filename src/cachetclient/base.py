@@ -36,6 +36,8 @@ class Resource:
 
     repr_fields: ClassVar[tuple[str, ...]] = ("name",)
     """Attributes shown by `repr()` after the id."""
+    parent_id_field: ClassVar[str] = ""
+    """For a resource nested under another (`/metrics/{id}/points`): the parent id's attribute."""
 
     # Lists build thousands of resources: slots and a lazily made `_changed` keep that cheap.
     __slots__ = ("_changed", "_data", "_manager")
@@ -78,7 +80,12 @@ class Resource:
 
     def path_ids(self) -> Ids:
         """The ids that address this resource in URLs (parent ids first)."""
-        return (self._require_id(),)
+        if not self.parent_id_field:
+            return (self._require_id(),)
+        parent_id = getattr(self, self.parent_id_field)
+        if parent_id is None:
+            raise ValueError(f"this {type(self).__name__} has no {self.parent_id_field}")
+        return (parent_id, self._require_id())
 
     def value_for_update(self, name: str) -> Any:
         """The Python value `update()` sends for attribute `name`."""

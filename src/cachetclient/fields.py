@@ -7,7 +7,7 @@ must carry (`encode`). `Field` is the attribute descriptor resources declare the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timezone, tzinfo
 from typing import Any, Generic, Protocol, TypeVar, overload
 
@@ -16,6 +16,7 @@ from cachetclient.clear import CLEAR, Clear
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+N = TypeVar("N", int, float)
 
 _from_iso_format = datetime.fromisoformat
 _DECIMAL_INTEGER = re.compile(r"\s*[+-]?[0-9]+\s*\Z")
@@ -34,18 +35,23 @@ class Codec(Protocol[T]):
         """The JSON value to send for a Python value."""
 
 
+def _number_or_none(raw: Any, convert: Callable[[Any], N]) -> N | None:
+    """`convert(raw)`, or None for a missing, empty or unreadable value."""
+    if raw is None or raw == "":
+        return None
+    try:
+        return convert(raw)
+    except (TypeError, ValueError):
+        return None
+
+
 class Integer(Codec[int]):
     """Integers; decimal strings (`"12"`) are read and sent as integers too."""
 
     plain = (int,)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> int | None:
-        if raw is None or raw == "":
-            return None
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            return None
+        return _number_or_none(raw, int)
 
     def encode(self, value: int | str, tz: tzinfo | None) -> Any:
         return as_integer(value)
@@ -99,12 +105,9 @@ class Number(Codec[float]):
     plain = (float, int)
 
     def decode(self, raw: Any, tz: tzinfo | None) -> float | None:
-        if raw is None or raw == "" or isinstance(raw, bool):
+        if isinstance(raw, bool):
             return None
-        try:
-            return float(raw)
-        except (TypeError, ValueError):
-            return None
+        return _number_or_none(raw, float)
 
     def encode(self, value: float, tz: tzinfo | None) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):

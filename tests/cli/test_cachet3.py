@@ -49,6 +49,41 @@ def test_components_list_and_set_status(cachet3: Cachet, client3: Client) -> Non
     assert client3.components.get(website.id).status is ComponentStatus.MAJOR_OUTAGE
 
 
+@pytest.mark.parametrize("status", ["under-maintenance", "6", "Under-Maintenance"])
+def test_set_status_under_maintenance(cachet3: Cachet, client3: Client, status: str) -> None:
+    website = client3.components.create(name="Website", status=ComponentStatus.OPERATIONAL)
+
+    changed = cachet3("components", "set-status", str(website.id), status)
+
+    assert changed.exit_code == 0, changed.stderr
+    assert "is now Under maintenance" in changed.stdout
+    assert client3.components.get(website.id).status is ComponentStatus.UNDER_MAINTENANCE
+
+
+def test_open_incident_puts_a_component_under_maintenance(cachet3: Cachet, client3: Client) -> None:
+    website = client3.components.create(name="Website", status=ComponentStatus.OPERATIONAL)
+
+    opened = cachet3(
+        "incidents", "open", "--component", str(website.id),
+        "--component-status", "under-maintenance", "--name", "Works", "--message", "Planned",
+    )  # fmt: skip
+
+    assert opened.exit_code == 0, opened.stderr
+    incident = next(iter(client3.incidents.list(include=["components"])))
+    assert incident.components[0].impact is ComponentStatus.UNDER_MAINTENANCE
+    assert client3.components.get(website.id).latest_status is ComponentStatus.UNDER_MAINTENANCE
+
+
+def test_set_status_still_refuses_an_unknown_status(cachet3: Cachet, client3: Client) -> None:
+    website = client3.components.create(name="Website", status=ComponentStatus.OPERATIONAL)
+
+    refused = cachet3("components", "set-status", str(website.id), "7")
+
+    assert refused.exit_code == 2
+    assert "'7' is not a component status" in refused.stderr
+    assert client3.components.get(website.id).status is ComponentStatus.OPERATIONAL
+
+
 def test_open_and_resolve_an_incident(cachet3: Cachet, client3: Client) -> None:
     website = client3.components.create(name="Website", status=ComponentStatus.OPERATIONAL)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 from cachetclient.v1 import enums
 from cachetclient.v1.client import Client
 from tests.cli.conftest import Cachet
@@ -39,6 +41,36 @@ def test_set_status_keeps_the_other_fields(cachet: Cachet, client: Client) -> No
 
     after = client.components.get(component.id or 0)
     assert (after.status, after.enabled, after.tag_names) == (4, False, ["api"])
+
+
+@pytest.mark.parametrize("status", ["under-maintenance", "6"])
+def test_set_status_refuses_cachet_3_maintenance_against_api_v1(
+    cachet: Cachet, client: Client, status: str
+) -> None:
+    component = client.components.create(name="API", status=enums.COMPONENT_STATUS_OPERATIONAL)
+
+    run = cachet("components", "set-status", str(component.id), status)
+
+    assert run.exit_code == 2
+    assert "under-maintenance (6) exists only in Cachet 3" in run.stderr
+    assert "operational (1)" in run.stderr
+    assert client.components.get(component.id or 0).status == 1
+
+
+def test_open_incident_refuses_cachet_3_maintenance_against_api_v1(
+    cachet: Cachet, client: Client
+) -> None:
+    component = client.components.create(name="API", status=1)
+
+    run = cachet(
+        "incidents", "open", "--name", "Works", "--message", "Planned",
+        "--component", str(component.id), "--component-status", "under-maintenance",
+    )  # fmt: skip
+
+    assert run.exit_code == 2
+    assert "--component-status" in run.stderr and "exists only in Cachet 3" in run.stderr
+    assert client.incidents.count() == 0
+    assert client.components.get(component.id or 0).status == 1
 
 
 def test_open_incident_sets_the_component_status(cachet: Cachet, client: Client) -> None:

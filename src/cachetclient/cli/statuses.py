@@ -71,6 +71,12 @@ COMPONENT = StatusKind(
     ),
     {0: "dim", 1: "green", 2: "blue", 3: "yellow", 4: "bold red"},
 )
+COMPONENT_ANY_VERSION = StatusKind(
+    "component status",
+    {**COMPONENT.labels, 6: "Under Maintenance"},
+    {**COMPONENT.colours, 6: "magenta"},
+)
+"""Component statuses as typed before the API version is known: Cachet 3 adds 6."""
 INCIDENT = StatusKind(
     "incident status",
     _labels(enums.INCIDENT_STATUS_LIST, enums.incident_status_human),
@@ -84,6 +90,21 @@ SCHEDULE = StatusKind(
 )
 OVERALL_COLOURS = {"success": "green", "info": "yellow", "danger": "bold red"}
 """Colours of the overall `/status` answer."""
+
+
+def api_v1_component_status(value: int, param_hint: str) -> int:
+    """`value` if API v1 has it: Cachet 3's under maintenance (6) is refused.
+
+    Raises:
+        click.BadParameter: (a usage error) naming the statuses API v1 takes.
+    """
+    if value in COMPONENT.labels:
+        return value
+    raise click.BadParameter(
+        f"{status_slug(COMPONENT_ANY_VERSION.name_of(value))} ({value}) exists only in Cachet 3 "
+        f"and this Cachet speaks API v1; use one of {COMPONENT.choices()}",
+        param_hint=param_hint,
+    )
 
 
 class StatusType(click.ParamType):  # type: ignore[type-arg]  # generic in recent click

@@ -11,7 +11,13 @@ import click
 
 from cachetclient.cli import cachet3
 from cachetclient.cli.parameters import DateType, FiniteFloatType
-from cachetclient.cli.statuses import COMPONENT, INCIDENT, StatusType
+from cachetclient.cli.statuses import (
+    COMPONENT,
+    COMPONENT_ANY_VERSION,
+    INCIDENT,
+    StatusType,
+    api_v1_component_status,
+)
 from cachetclient.errors import CachetError, NotFoundError
 from cachetclient.v1 import enums
 
@@ -60,10 +66,12 @@ def version(session: Session) -> None:
 
 @click.command("set-status")
 @click.argument("component_id", type=int, metavar="COMPONENT_ID")
-@click.argument("status", type=StatusType(COMPONENT))
+@click.argument("status", type=StatusType(COMPONENT_ANY_VERSION))
 @pass_session
 def set_component_status(session: Session, component_id: int, status: int) -> None:
     """Set the status of a component (by name or number).
+
+    under-maintenance (6) exists only in Cachet 3.
 
     \b
     Example:
@@ -71,6 +79,7 @@ def set_component_status(session: Session, component_id: int, status: int) -> No
     """
     if cachet3.speaks_cachet_3(session):
         return cachet3.set_component_status(session, component_id, status)
+    status = api_v1_component_status(status, "STATUS")
     component = session.client.components.update(component_id, status=status)
     if session.renderer.as_json:
         session.renderer.json(component.attrs)
@@ -86,8 +95,9 @@ def set_component_status(session: Session, component_id: int, status: int) -> No
 @click.option("--component", "component_id", type=int, help="Id of the affected component.")
 @click.option(
     "--component-status",
-    type=StatusType(COMPONENT),
-    help=f"New status of the component. One of: {COMPONENT.choices()}.",
+    type=StatusType(COMPONENT_ANY_VERSION),
+    help=f"New status of the component. One of: {COMPONENT_ANY_VERSION.choices()} "
+    "(6 with Cachet 3 only).",
 )
 @click.option(
     "--status",
@@ -112,6 +122,10 @@ def open_incident(session: Session, /, **options: Any) -> None:
         raise click.UsageError("give --component and --component-status together")
     if cachet3.speaks_cachet_3(session):
         return cachet3.open_incident(session, options)
+    if options["component_status"] is not None:
+        options["component_status"] = api_v1_component_status(
+            options["component_status"], "--component-status"
+        )
     incident = session.client.incidents.create(
         name=options["name"],
         message=options["message"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from cachetclient.lifecycle import AsyncClientLifecycle
 from cachetclient.v1.client import Client
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     )
 
 
-class AsyncClient(Client):
+class AsyncClient(AsyncClientLifecycle, Client):
     """A Cachet API v1 client for asyncio. Create it with `cachetclient.AsyncClient(...)`.
 
     It has every manager of `Client`, with the same methods and parameters; each method that
@@ -65,23 +66,3 @@ class AsyncClient(Client):
     def _http(self) -> Any:
         """Not for the async client (no release had one): use `async_http_client.request()`."""
         raise AttributeError("AsyncClient has no _http; await client.async_http_client.request()")
-
-    def __repr__(self) -> str:
-        return f"<cachetclient v1 AsyncClient {self.async_http_client.base_url}>"
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.async_http_client.close()
-
-    def close(self) -> None:
-        """Not for the async client: use `await client.aclose()` or `async with`."""
-        raise TypeError("use `await client.aclose()` (or `async with`) to close an AsyncClient")
-
-    def __enter__(self) -> AsyncClient:
-        raise TypeError("use `async with cachetclient.AsyncClient(...)`")
-
-    async def __aenter__(self) -> AsyncClient:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.aclose()

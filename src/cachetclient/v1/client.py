@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cachetclient.httpclient import HttpClient
+from cachetclient.lifecycle import ClientLifecycle
 from cachetclient.v1.component_groups import ComponentGroupManager
 from cachetclient.v1.components import ComponentManager
 from cachetclient.v1.incident_templates import IncidentTemplateManager
@@ -19,7 +20,7 @@ from cachetclient.v1.subscriptions import SubscriptionManager
 from cachetclient.v1.version import VersionManager
 
 
-class Client:
+class Client(ClientLifecycle):
     """A Cachet API v1 client. Create it with `cachetclient.Client(...)`."""
 
     api_version = "1"
@@ -46,16 +47,3 @@ class Client:
     def _http(self) -> ReleaseHttp:
         """The releases' private transport (`get`/`post`/`put`/`delete` -> Response)."""
         return ReleaseHttp(self.http_client)
-
-    def __repr__(self) -> str:
-        return f"<cachetclient v1 Client {self.http_client.base_url}>"
-
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self.http_client.close()
-
-    def __enter__(self) -> Client:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()

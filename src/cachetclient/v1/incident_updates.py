@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 from typing import Any, ClassVar
 
-from cachetclient.base import Id, Ids, Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.fields import INTEGER, TEXT, TIMESTAMP, Codec, Field
 from cachetclient.pagination import DEFAULT_PER_PAGE
 
@@ -13,6 +13,7 @@ from cachetclient.pagination import DEFAULT_PER_PAGE
 class IncidentUpdate(Resource):
     """An update of an incident."""
 
+    parent_id_field: ClassVar[str] = "incident_id"
     repr_fields: ClassVar[tuple[str, ...]] = ("incident_id", "status")
 
     incident_id = Field(INTEGER, doc="The incident id this update belongs to (int)")
@@ -23,13 +24,6 @@ class IncidentUpdate(Resource):
     updated_at = Field(TIMESTAMP, doc="When the resource was last updated (datetime)")
     human_status = Field(TEXT, doc="Human readable status (str)")
     permalink = Field(TEXT, doc="Permanent url to the incident update (str)")
-
-    def path_ids(self) -> Ids:
-        """The incident id, then the update id."""
-        incident_id = self.incident_id
-        if incident_id is None:
-            raise ValueError("this IncidentUpdate has no incident_id")
-        return (incident_id, self._require_id())
 
 
 _FIELDS: dict[str, Codec[Any]] = {"status": INTEGER, "message": TEXT}

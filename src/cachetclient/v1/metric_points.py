@@ -6,7 +6,7 @@ from collections.abc import Generator, Iterable
 from typing import Any, ClassVar
 
 from cachetclient.apirequest import Plan
-from cachetclient.base import Id, Ids, Manager, Resource
+from cachetclient.base import Id, Manager, Resource
 from cachetclient.batch import BatchResult
 from cachetclient.fields import (
     INTEGER,
@@ -24,6 +24,7 @@ from cachetclient.pagination import DEFAULT_PER_PAGE
 class MetricPoint(Resource):
     """A point of a metric. Cachet merges equal values within the metric's threshold."""
 
+    parent_id_field: ClassVar[str] = "metric_id"
     repr_fields: ClassVar[tuple[str, ...]] = ("metric_id", "value")
 
     metric_id = Field(INTEGER, writable=True, doc="Get or set metric id for this point (int)")
@@ -32,13 +33,6 @@ class MetricPoint(Resource):
     calculated_value = Field(NUMBER, doc="value x counter (a number)")
     created_at = Field(TIMESTAMP, doc="When the metric point was created (datetime)")
     updated_at = Field(TIMESTAMP, doc="Last time the point was updated (datetime)")
-
-    def path_ids(self) -> Ids:
-        """The metric id, then the point id."""
-        metric_id = self.metric_id
-        if metric_id is None:
-            raise ValueError("this MetricPoint has no metric_id")
-        return (metric_id, self._require_id())
 
 
 class MetricPointsManager(Manager[MetricPoint]):

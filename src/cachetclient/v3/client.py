@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import tzinfo
-from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
+from cachetclient.lifecycle import AsyncClientLifecycle, ClientLifecycle
 from cachetclient.v3 import general
 from cachetclient.v3.component_groups import ComponentGroupManager
 from cachetclient.v3.components import ComponentManager
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from cachetclient.v3.updates import Update
 
 
-class Client:
+class Client(ClientLifecycle):
     """A Cachet 3 API client. Create it with `cachetclient.Client(..., version="3")`.
 
     `zone` is the timezone Cachet 3 writes its offset-less times in (its app timezone).
@@ -66,26 +66,8 @@ class Client:
         """The overall system status and its message."""
         return self.http_client.run(general.status_plan())
 
-    def __repr__(self) -> str:
-        return f"<cachetclient v3 Client {self.http_client.base_url}>"
 
-    def close(self) -> None:
-        """Close the pooled connections."""
-        self.http_client.close()
-
-    def __enter__(self) -> Client:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class AsyncClient(Client):
+class AsyncClient(AsyncClientLifecycle, Client):
     """A Cachet 3 client for asyncio: the managers of `Client`, every call awaited.
 
     Create it with `cachetclient.AsyncClient(..., version="3")`; `list()` is an async iterator.
@@ -117,28 +99,3 @@ class AsyncClient(Client):
         """Build every manager on one AsyncHttpClient (they only call `run` and `walk`)."""
         super().__init__(cast("HttpClient", http_client), zone)
         self.async_http_client = http_client
-
-    def __repr__(self) -> str:
-        return f"<cachetclient v3 AsyncClient {self.async_http_client.base_url}>"
-
-    async def aclose(self) -> None:
-        """Close the pooled connections."""
-        await self.async_http_client.close()
-
-    def close(self) -> None:
-        """Not for the async client: use `await client.aclose()` or `async with`."""
-        raise TypeError("use `await client.aclose()` (or `async with`) to close an AsyncClient")
-
-    def __enter__(self) -> AsyncClient:
-        raise TypeError("use `async with cachetclient.AsyncClient(..., version='3')`")
-
-    async def __aenter__(self) -> AsyncClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cachetclient.v3.enums import GroupCollapse, Visibility
-from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import Resource, enum, integer, raw_value, text, timestamp
+from cachetclient.v3.manager import Manager, counted_includes
+from cachetclient.v3.resource import Resource, enum, integer, raw_value, text
 
 
 class ComponentGroup(Resource):
@@ -20,14 +20,11 @@ class ComponentGroup(Resource):
     collapsed = enum(GroupCollapse, "How the status page shows it")
     visible = enum(Visibility, "Who may read it")
     meta = raw_value("Metadata (with include=['meta'])")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def components(self) -> list[Resource]:
         """Its components (fetch with `include=["components"]`)."""
-        found = self.related("components")
-        return found if isinstance(found, list) else []
+        return self.related_list("components")
 
 
 class ComponentGroupManager(Manager[ComponentGroup]):
@@ -38,7 +35,7 @@ class ComponentGroupManager(Manager[ComponentGroup]):
     ability = "component-groups"
     meta_filter = True
     sorts = ("name", "id")
-    includes = ("components", "meta", "metaCount", "metaExists")
+    includes = ("components", *counted_includes("meta"))
     create_fields = (
         "name",
         "order",

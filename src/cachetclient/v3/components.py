@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from cachetclient.v3 import values
 from cachetclient.v3.enums import ComponentStatus
-from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import Resource, boolean, enum, integer, raw_value, text, timestamp
+from cachetclient.v3.manager import Manager, counted_includes
+from cachetclient.v3.resource import Resource, boolean, enum, integer, raw_value, text
 
 
 class Component(Resource):
@@ -25,8 +25,6 @@ class Component(Resource):
     latest_status = enum(ComponentStatus, "Effective status: the worst of the baseline and impacts")
     enabled = boolean("Whether it is shown (guests never see disabled components)")
     meta = raw_value("Metadata (with include=['meta'])")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def impact(self) -> ComponentStatus | None:
@@ -52,15 +50,7 @@ class ComponentManager(Manager[Component]):
     filters = ("name", "status", "enabled")
     meta_filter = True
     sorts = ("name", "order", "id")
-    includes: ClassVar[tuple[str, ...]] = (
-        "group",
-        "groupCount",
-        "groupExists",
-        "incidents",
-        "meta",
-        "metaCount",
-        "metaExists",
-    )
+    includes = (*counted_includes("group"), "incidents", *counted_includes("meta"))
     create_fields = (
         "name",
         "description",

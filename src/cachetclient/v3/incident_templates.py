@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import Resource, text, timestamp
+from cachetclient.v3.resource import Resource, text
 
 
 class IncidentTemplate(Resource):
@@ -17,8 +17,6 @@ class IncidentTemplate(Resource):
     slug = text("Slug, what incidents name it by")
     template = text("The template body (Twig)")
     engine = text('"twig" or "blade"')
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
 
 class IncidentTemplateManager(Manager[IncidentTemplate]):

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from cachetclient.v3 import values
 from cachetclient.v3.enums import IncidentStatus, Visibility
-from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import (
-    Resource,
-    boolean,
-    enum,
-    integer,
-    raw_value,
-    text,
-    timestamp,
-)
+from cachetclient.v3.manager import Manager, counted_includes
+from cachetclient.v3.resource import Resource, boolean, enum, integer, raw_value, text, timestamp
 
 
 class Incident(Resource):
@@ -37,8 +27,6 @@ class Incident(Resource):
     meta = raw_value("Metadata (with include=['meta'])")
     occurred_at = timestamp("When it happened (None unless given)", key="occurred")
     published_at = timestamp("When it is (or was) published", key="published")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def is_resolved(self) -> bool:
@@ -48,18 +36,20 @@ class Incident(Resource):
     @property
     def components(self) -> list[Any]:
         """The affected components, each with its `impact` (include `components`)."""
-        found = self.related("components")
-        return found if isinstance(found, list) else []
+        return self.related_list("components")
 
     @property
     def updates(self) -> list[Any]:
         """Its updates (include `updates`)."""
-        found = self.related("updates")
-        return found if isinstance(found, list) else []
+        return self.related_list("updates")
 
 
 class IncidentManager(Manager[Incident]):
-    """Incidents. `create(components=[(id, status), ...])` records each component's impact."""
+    """Incidents. `create(components=[(id, status), ...])` records each component's impact.
+
+    `create()` needs `name`, `status` and `message` or `template`; `components` takes
+    `{"id", "status"}` dicts or `(id, status)` pairs.
+    """
 
     path = "incidents"
     resource_class = Incident
@@ -68,19 +58,9 @@ class IncidentManager(Manager[Incident]):
     meta_filter = True
     sorts = ("name", "status", "id", "created_at")
     includes = (
-        "components",
-        "componentsCount",
-        "componentsExists",
+        *counted_includes("components"),
         "components.group",
-        "updates",
-        "updatesCount",
-        "updatesExists",
-        "user",
-        "userCount",
-        "userExists",
-        "meta",
-        "metaCount",
-        "metaExists",
+        *counted_includes("updates", "user", "meta"),
     )
     create_fields = (
         "name",
@@ -98,6 +78,7 @@ class IncidentManager(Manager[Incident]):
         "components",
         "meta",
     )
+    impact_fields = ("components",)
     update_fields = (
         "name",
         "message",
@@ -109,12 +90,3 @@ class IncidentManager(Manager[Incident]):
         "published_at",
         "meta",
     )
-
-    def create(self, *parent_ids: int, include: Sequence[str] = (), **fields: Any) -> Incident:
-        """Create an incident (`name`, `status` and `message` or `template` are required).
-
-        `components` takes `{"id", "status"}` dicts or `(id, status)` pairs.
-        """
-        if fields.get("components") is not None:
-            fields["components"] = values.component_impacts(fields["components"])
-        return super().create(*parent_ids, include=include, **fields)

@@ -29,6 +29,13 @@ MAX_PER_PAGE = 100
 """Cachet 3 clamps `per_page` to 1..100."""
 
 
+def counted_includes(*relationships: str) -> tuple[str, ...]:
+    """Each relationship with its `<name>Count` and `<name>Exists` includes, as Cachet allows."""
+    return tuple(
+        include for name in relationships for include in (name, f"{name}Count", f"{name}Exists")
+    )
+
+
 class Manager(Generic[R]):
     """Reads and writes one Cachet 3 resource, as its class declarations allow."""
 
@@ -52,6 +59,8 @@ class Manager(Generic[R]):
     """Keywords `create()` accepts."""
     update_fields: ClassVar[tuple[str, ...] | None] = None
     """Keywords `update()` accepts; `None` when Cachet 3 has no update route."""
+    impact_fields: ClassVar[tuple[str, ...]] = ()
+    """Keywords of create/update taking `(component id, status)` pairs or dicts (`components`)."""
 
     def __init__(self, http_client: HttpClient, zone: tzinfo) -> None:
         """Manager initializer: the transport and the timezone of Cachet's times."""
@@ -242,10 +251,13 @@ class Manager(Generic[R]):
                 f"it takes: {', '.join(allowed)}"
             )
         return {
-            name: values.encoded(value, self.zone)
+            name: values.encoded(self._impacts(name, value), self.zone)
             for name, value in fields.items()
             if value is not None
         }
+
+    def _impacts(self, name: str, value: Any) -> Any:
+        return values.component_impacts(value) if name in self.impact_fields else value
 
 
 def _naming_ability(items: Any, ability: str | None) -> Any:

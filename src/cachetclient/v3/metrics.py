@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cachetclient.v3.enums import MetricType, MetricView, Visibility
-from cachetclient.v3.manager import Manager
+from cachetclient.v3.manager import Manager, counted_includes
 from cachetclient.v3.resource import Resource, boolean, enum, integer, number, text, timestamp
 
 
@@ -27,14 +27,11 @@ class Metric(Resource):
     threshold = integer("Minutes within which a new point only counts again")
     order = integer("Position")
     visible = enum(Visibility, "Who may read it")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def points(self) -> list[Any]:
         """All its points (include `points`)."""
-        found = self.related("points")
-        return found if isinstance(found, list) else []
+        return self.related_list("points")
 
 
 class MetricManager(Manager[Metric]):
@@ -45,7 +42,7 @@ class MetricManager(Manager[Metric]):
     ability = "metrics"
     filters = ("name", "calc_type")
     sorts = ("name", "order", "id")
-    includes = ("points", "pointsCount", "pointsExists")
+    includes = counted_includes("points")
     create_fields = (
         "name",
         "suffix",
@@ -71,7 +68,6 @@ class MetricPoint(Resource):
     counter = integer("How many posts it stands for")
     calculated_value = number("value x counter")
     created_at = timestamp("Its time (rounded to 30 s)", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
 
 class MetricPointManager(Manager[MetricPoint]):
@@ -85,6 +81,6 @@ class MetricPointManager(Manager[MetricPoint]):
     resource_class = MetricPoint
     ability = "metric-points"
     sorts = ("id", "value", "created_at")
-    includes = ("metric", "metricCount", "metricExists")
+    includes = counted_includes("metric")
     create_fields = ("value", "timestamp")
     update_fields = None

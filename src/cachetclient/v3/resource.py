@@ -23,89 +23,6 @@ RESOURCE_TYPES: dict[str, type[Resource]] = {}
 """Resource classes by JSON:API `type` (filled as the classes are defined)."""
 
 
-class Resource:
-    """One Cachet 3 resource. `raw` is its document; attributes are plain Python values."""
-
-    json_type: ClassVar[str] = ""
-    """The JSON:API `type` Cachet gives this resource (`componentGroups`, `updates`...)."""
-    repr_fields: ClassVar[tuple[str, ...]] = ("name",)
-    """Attributes shown by `repr()` after the id."""
-
-    __slots__ = ("_document", "_zone")
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if cls.json_type:
-            RESOURCE_TYPES.setdefault(cls.json_type, cls)
-
-    def __init__(self, document: Document, zone: tzinfo) -> None:
-        """Read `document` (`{"data": {...}, "included": [...]}`), its times in `zone`."""
-        self._document = document
-        self._zone = zone
-
-    @property
-    def raw(self) -> Document:
-        """The JSON:API document the resource was read from, as Cachet sent it."""
-        return self._document
-
-    @property
-    def attributes(self) -> dict[str, Any]:
-        """The raw `attributes` of the resource object."""
-        attributes = self._document["data"].get("attributes")
-        return attributes if isinstance(attributes, dict) else {}
-
-    @property
-    def id(self) -> int:
-        """The resource's id (Cachet sends it as a string)."""
-        return int(self._document["data"]["id"])
-
-    @property
-    def zone(self) -> tzinfo:
-        """The timezone Cachet writes this resource's times in."""
-        return self._zone
-
-    def related(self, name: str) -> Resource | list[Resource] | None:
-        """The included resource(s) of relationship `name`.
-
-        Raises:
-            LookupError: if the request did not include the relationship.
-        """
-        relationships = self._document["data"].get("relationships") or {}
-        if name not in relationships:
-            raise LookupError(
-                f"{type(self).__name__}.{name} was not included: fetch it with include=[{name!r}]"
-            )
-        linkage = relationships[name].get("data")
-        if isinstance(linkage, list):
-            return [self._resolve(item) for item in linkage]
-        return None if linkage is None else self._resolve(linkage)
-
-    def _resolve(self, linkage: dict[str, Any]) -> Resource:
-        included = self._document.get("included") or []
-        for item in included:
-            if item.get("type") == linkage.get("type") and str(item.get("id")) == str(
-                linkage.get("id")
-            ):
-                kind = RESOURCE_TYPES.get(str(item.get("type")), Resource)
-                return kind({"data": item, "included": included}, self._zone)
-        kind = RESOURCE_TYPES.get(str(linkage.get("type")), Resource)
-        return kind({"data": linkage, "included": included}, self._zone)
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, Resource)
-        return self.id == other.id
-
-    def __hash__(self) -> int:
-        return hash((type(self).__name__, self.id))
-
-    def __repr__(self) -> str:
-        shown = [f"id={self.id!r}"]
-        shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]
-        return f"<{type(self).__name__} {' '.join(shown)}>"
-
-
 class Attribute(Generic[T]):
     """A declared attribute: reads `attributes[key]` with `read` (None when absent)."""
 
@@ -170,3 +87,99 @@ def _enum(raw: Any, kind: type[E]) -> E:
     if member is None:
         raise ValueError(f"no {kind.__name__} value in {raw!r}")
     return member
+
+
+class Resource:
+    """One Cachet 3 resource. `raw` is its document; attributes are plain Python values."""
+
+    json_type: ClassVar[str] = ""
+    """The JSON:API `type` Cachet gives this resource (`componentGroups`, `updates`...)."""
+    repr_fields: ClassVar[tuple[str, ...]] = ("name",)
+    """Attributes shown by `repr()` after the id."""
+
+    __slots__ = ("_document", "_zone")
+
+    # Every resource Cachet 3 serves carries these two times.
+    created_at = timestamp("When it was created", key="created")
+    updated_at = timestamp("When it was last changed", key="updated")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.json_type:
+            RESOURCE_TYPES.setdefault(cls.json_type, cls)
+
+    def __init__(self, document: Document, zone: tzinfo) -> None:
+        """Read `document` (`{"data": {...}, "included": [...]}`), its times in `zone`."""
+        self._document = document
+        self._zone = zone
+
+    @property
+    def raw(self) -> Document:
+        """The JSON:API document the resource was read from, as Cachet sent it."""
+        return self._document
+
+    @property
+    def attributes(self) -> dict[str, Any]:
+        """The raw `attributes` of the resource object."""
+        attributes = self._document["data"].get("attributes")
+        return attributes if isinstance(attributes, dict) else {}
+
+    @property
+    def id(self) -> int:
+        """The resource's id (Cachet sends it as a string)."""
+        return int(self._document["data"]["id"])
+
+    @property
+    def zone(self) -> tzinfo:
+        """The timezone Cachet writes this resource's times in."""
+        return self._zone
+
+    def related(self, name: str) -> Resource | list[Resource] | None:
+        """The included resource(s) of relationship `name`.
+
+        Raises:
+            LookupError: if the request did not include the relationship.
+        """
+        relationships = self._document["data"].get("relationships") or {}
+        if name not in relationships:
+            raise LookupError(
+                f"{type(self).__name__}.{name} was not included: fetch it with include=[{name!r}]"
+            )
+        linkage = relationships[name].get("data")
+        if isinstance(linkage, list):
+            return [self._resolve(item) for item in linkage]
+        return None if linkage is None else self._resolve(linkage)
+
+    def related_list(self, name: str) -> list[Any]:
+        """The included resources of to-many relationship `name` (`[]` when there are none).
+
+        Raises:
+            LookupError: if the request did not include the relationship.
+        """
+        found = self.related(name)
+        return found if isinstance(found, list) else []
+
+    def _resolve(self, linkage: dict[str, Any]) -> Resource:
+        included = self._document.get("included") or []
+        for item in included:
+            if item.get("type") == linkage.get("type") and str(item.get("id")) == str(
+                linkage.get("id")
+            ):
+                kind = RESOURCE_TYPES.get(str(item.get("type")), Resource)
+                return kind({"data": item, "included": included}, self._zone)
+        kind = RESOURCE_TYPES.get(str(linkage.get("type")), Resource)
+        return kind({"data": linkage, "included": included}, self._zone)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Resource)
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.id))
+
+    def __repr__(self) -> str:
+        shown = [f"id={self.id!r}"]
+        shown += [f"{name}={getattr(self, name, None)!r}" for name in self.repr_fields]
+        return f"<{type(self).__name__} {' '.join(shown)}>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cachetclient.v3.manager import Manager
+from cachetclient.v3.manager import Manager, counted_includes
 from cachetclient.v3.resource import Resource, boolean, raw_value, text, timestamp
 
 
@@ -20,14 +20,11 @@ class Subscriber(Resource):
     verified = boolean("Whether the address is verified")
     verified_at = timestamp("When it was verified")
     meta = raw_value("Metadata (with include=['meta'])")
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def components(self) -> list[Any]:
         """The components subscribed to (include `components`)."""
-        found = self.related("components")
-        return found if isinstance(found, list) else []
+        return self.related_list("components")
 
 
 class SubscriberManager(Manager[Subscriber]):
@@ -44,13 +41,6 @@ class SubscriberManager(Manager[Subscriber]):
     filters = ("email", "global")
     meta_filter = True
     sorts = ("email", "id")
-    includes = (
-        "components",
-        "componentsCount",
-        "componentsExists",
-        "meta",
-        "metaCount",
-        "metaExists",
-    )
+    includes = counted_includes("components", "meta")
     create_fields = ("email", "global", "components", "verified", "meta")
     update_fields = ("email", "global", "components", "meta")

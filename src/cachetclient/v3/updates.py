@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from cachetclient.v3.enums import IncidentStatus
-from cachetclient.v3.manager import Manager
-from cachetclient.v3.resource import Resource, enum, integer, text, timestamp
+from cachetclient.v3.manager import Manager, counted_includes
+from cachetclient.v3.resource import Resource, enum, integer, text
 
 
 class Update(Resource):
@@ -20,8 +20,6 @@ class Update(Resource):
     status = enum(IncidentStatus, "The incident status it reports (incident updates only)")
     updateable_id = integer("The id of its incident or schedule")
     updateable_type = text('"incident" or "schedule"')
-    created_at = timestamp("When it was created", key="created")
-    updated_at = timestamp("When it was last changed", key="updated")
 
     @property
     def parent(self) -> Any:
@@ -41,7 +39,7 @@ class IncidentUpdateManager(Manager[Update]):
     ability = "incident-updates"
     filters = ("status",)
     sorts = ("status", "created_at")
-    includes = ("incident", "incidentCount", "incidentExists")
+    includes = counted_includes("incident")
     create_fields = ("status", "message")
     update_fields = ("status", "message")
 
@@ -53,6 +51,6 @@ class ScheduleUpdateManager(Manager[Update]):
     resource_class = Update
     ability = "schedule-updates"
     sorts = ("created_at",)
-    includes = ("schedule", "scheduleCount", "scheduleExists")
+    includes = counted_includes("schedule")
     create_fields = ("message", "completed_at")
     update_fields = ("message",)
