@@ -52,6 +52,7 @@ def _client_parameters(
     backoff_base: float = DEFAULT_BACKOFF_BASE,
     backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
+    guest: bool = False,
 ) -> None:
     """The parameters of `Client()` without its overloads: `AsyncClient()` takes them too."""
 
@@ -70,6 +71,7 @@ def Client(  # type: ignore[overload-overlap]  # "3" is also a str: the v3 clien
     backoff_base: float = DEFAULT_BACKOFF_BASE,
     backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
+    guest: bool = False,
 ) -> ClientV3: ...
 @overload
 def Client(
@@ -85,6 +87,7 @@ def Client(
     backoff_base: float = DEFAULT_BACKOFF_BASE,
     backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
+    guest: bool = False,
 ) -> ClientV1: ...
 def Client(
     endpoint: str | None = None,
@@ -99,14 +102,15 @@ def Client(
     backoff_base: float = DEFAULT_BACKOFF_BASE,
     backoff_cap: float = DEFAULT_BACKOFF_CAP,
     retry_policy: RetryPolicy | None = None,
+    guest: bool = False,
 ) -> Any:
     """Create a Cachet client.
 
     Args:
         endpoint: The API endpoint, e.g. `https://status.example.test/api/v1`; the site root
             or a trailing slash work too. Default: the `CACHET_ENDPOINT` environment variable.
-        api_token: The API token. Default: `CACHET_API_TOKEN`. Without one, reads work as a
-            guest and writes fail with AuthenticationError.
+        api_token: The API token. Default: `CACHET_API_TOKEN`. Without either, a ValueError
+            (`ConfigurationError`), as in every release, unless `guest=True`.
         version: `"1"` (Cachet 2's API v1) or `"3"` (Cachet 3, experimental: a
             `cachetclient.v3.Client`). Default: what the endpoint names (`…/api/v1`);
             for a site root or `…/api`, the client asks the server once, at first use,
@@ -133,15 +137,18 @@ def Client(
         backoff_cap: The longest backoff between two tries, in seconds.
         retry_policy: A `cachetclient.retry.RetryPolicy` (or subclass) used instead of the
             three settings above.
+        guest: Send no token at all (`CACHET_API_TOKEN` is not read): reads show what the
+            public sees, writes fail with AuthenticationError.
 
     Raises:
-        ConfigurationError: no endpoint, an endpoint that is not http(s), or an unsupported
-            version.
+        ConfigurationError: (a ValueError) no endpoint, an endpoint that is not http(s), an
+            unsupported version, or no token (and not `guest=True`).
     """
     arguments = dict(locals())  # every parameter above, by name
     from cachetclient.httpclient import HttpClient
 
     root_url, chosen = _root_and_version(arguments)
+    arguments["api_token"] = _token(arguments)
 
     def build(api_version: str) -> Any:
         http_client = _transport(HttpClient, arguments, root_url, api_version)
@@ -196,6 +203,7 @@ def AsyncClient(*args: Any, **kwargs: Any) -> AsyncClientV1:
     from cachetclient.async_httpclient import AsyncHttpClient
 
     root_url, chosen = _root_and_version(given.arguments)
+    given.arguments["api_token"] = _token(given.arguments)
     version = chosen or "1"
     http_client = _transport(AsyncHttpClient, given.arguments, root_url, version)
     if version == "3":
@@ -220,7 +228,7 @@ def _transport(
     v3 = version == "3"
     return kind(
         _api_base(root_url, version),
-        _token(arguments["api_token"]),
+        arguments["api_token"],
         retry_policy=retry_policy,
         verify_tls=arguments["verify_tls"],
         timeout=arguments["timeout"],
@@ -230,10 +238,24 @@ def _transport(
     )
 
 
-def _token(api_token: str | None) -> str | None:
-    """The token given, else `CACHET_API_TOKEN`; `None` for none."""
+def _token(arguments: Mapping[str, Any]) -> str | None:
+    """The token given, else `CACHET_API_TOKEN`; `None` for a guest (`guest=True`).
+
+    Raises:
+        ConfigurationError: no token, as every release raised, and not `guest=True`; or both.
+    """
+    api_token = arguments["api_token"]
+    if arguments["guest"]:
+        if api_token:
+            raise ConfigurationError("guest=True sends no token: leave api_token out")
+        return None
     api_token = api_token if api_token is not None else os.environ.get("CACHET_API_TOKEN")
-    return api_token or None
+    if not api_token:
+        raise ConfigurationError(
+            "No api_token specified: pass api_token='...' or set CACHET_API_TOKEN "
+            "(guest=True reads what the public sees, without a token)"
+        )
+    return api_token
 
 
 def _root_and_version(arguments: Mapping[str, Any]) -> tuple[str, str | None]:

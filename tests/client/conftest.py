@@ -54,7 +54,7 @@ def utc_client(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -
 def guest(cachet_emulator: Any, client_kind: str, portal: BlockingPortal) -> Iterator[Client]:
     """A client without a token: Cachet serves it as a guest."""
     with client_of_kind(
-        client_kind, portal, endpoint=cachet_emulator.endpoint, api_token=""
+        client_kind, portal, endpoint=cachet_emulator.endpoint, guest=True
     ) as anonymous:
         yield anonymous
 

@@ -242,7 +242,7 @@ async def test_the_client_works_after_a_cancelled_call(cachet_emulator: Any, acl
 
 
 async def test_async_with_closes_the_pool(cachet_emulator: Any) -> None:
-    async with cachetclient.AsyncClient(cachet_emulator.endpoint) as aclient:
+    async with cachetclient.AsyncClient(cachet_emulator.endpoint, guest=True) as aclient:
         assert await aclient.ping()
     with pytest.raises(cachetclient.ConfigurationError, match="closed"):
         await aclient.components.count()
@@ -261,7 +261,7 @@ async def test_retries_apply_to_the_async_client(cachet_emulator: Any) -> None:
 
 
 def test_sync_closing_an_async_client_is_refused(cachet_emulator: Any) -> None:
-    aclient = cachetclient.AsyncClient(cachet_emulator.endpoint)
+    aclient = cachetclient.AsyncClient(cachet_emulator.endpoint, guest=True)
     with pytest.raises(TypeError, match="aclose"):
         aclient.close()
     asyncio.run(aclient.aclose())

@@ -137,7 +137,7 @@ def test_requests_carry_the_configured_timezone(cachet_emulator: Any) -> None:
     fetched = client.incidents.get(incident.id)
     assert fetched.occurred_at == when
     assert fetched.occurred_at is not None and fetched.occurred_at.tzinfo == mexico
-    utc_client = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="UTC")
+    utc_client = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="UTC", guest=True)
     assert utc_client.incidents.get(incident.id).occurred_at == when
 
 
@@ -149,7 +149,7 @@ def test_default_mode_reads_dates_in_cachets_own_zone(cachet_emulator: Any) -> N
     when = dt.datetime(2020, 8, 1, 14, 30)
 
     incident = default.incidents.create(name="x", message="y", status=1, occurred_at=when)
-    in_utc = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="UTC")
+    in_utc = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="UTC", guest=True)
 
     assert default.incidents.get(incident.id).occurred_at == when
     assert in_utc.incidents.get(incident.id).occurred_at == dt.datetime(
@@ -158,7 +158,9 @@ def test_default_mode_reads_dates_in_cachets_own_zone(cachet_emulator: Any) -> N
 
 
 def test_same_instant_whatever_the_request_timezone(cachet_emulator: Any) -> None:
-    tokyo = cachetclient.Client(endpoint=cachet_emulator.endpoint, timezone="Asia/Tokyo")
+    tokyo = cachetclient.Client(
+        endpoint=cachet_emulator.endpoint, timezone="Asia/Tokyo", guest=True
+    )
     utc = cachetclient.Client(
         endpoint=cachet_emulator.endpoint, api_token=cachet_emulator.token, timezone="UTC"
     )

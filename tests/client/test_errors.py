@@ -70,7 +70,7 @@ def test_server_error_from_cachet_500(client: Client) -> None:
 
 
 def test_connection_refused_is_a_connection_error(unused_port: int) -> None:
-    client = cachetclient.Client(endpoint=f"http://127.0.0.1:{unused_port}/api/v1")
+    client = cachetclient.Client(endpoint=f"http://127.0.0.1:{unused_port}/api/v1", guest=True)
     with pytest.raises(errors.ConnectionError) as caught:
         client.components.count()
     assert isinstance(caught.value, requests.exceptions.ConnectionError)
@@ -78,7 +78,7 @@ def test_connection_refused_is_a_connection_error(unused_port: int) -> None:
 
 
 def test_silent_server_is_a_timeout_error(silent_server: str) -> None:
-    client = cachetclient.Client(endpoint=silent_server, timeout=0.2)
+    client = cachetclient.Client(endpoint=silent_server, timeout=0.2, guest=True)
     with pytest.raises(errors.TimeoutError) as caught:
         client.components.count()
     assert isinstance(caught.value, requests.exceptions.Timeout)
@@ -86,34 +86,34 @@ def test_silent_server_is_a_timeout_error(silent_server: str) -> None:
 
 def test_html_proxy_page_is_an_invalid_response(canned_server: Any) -> None:
     endpoint = canned_server(200, "text/html", b"<html><body>Welcome to nginx</body></html>")
-    client = cachetclient.Client(endpoint=endpoint)
+    client = cachetclient.Client(endpoint=endpoint, guest=True)
     with pytest.raises(errors.InvalidResponseError, match="not JSON"):
         client.components.get(1)
 
 
 def test_html_error_page_is_a_server_error_saying_so(canned_server: Any) -> None:
     endpoint = canned_server(502, "text/html", b"<html>Bad Gateway</html>")
-    client = cachetclient.Client(endpoint=endpoint)
+    client = cachetclient.Client(endpoint=endpoint, guest=True)
     with pytest.raises(errors.ServerError, match="not JSON"):
         client.components.get(1)
 
 
 def test_truncated_json_body_is_an_invalid_response(canned_server: Any) -> None:
     endpoint = canned_server(200, "application/json", b'{"data": {"id": 1, "na')
-    client = cachetclient.Client(endpoint=endpoint)
+    client = cachetclient.Client(endpoint=endpoint, guest=True)
     with pytest.raises(errors.InvalidResponseError):
         client.components.get(1)
 
 
 def test_body_cut_short_of_its_length_is_a_transport_error(canned_server: Any) -> None:
     endpoint = canned_server(200, "application/json", b'{"data": {', declared_length=500)
-    client = cachetclient.Client(endpoint=endpoint, timeout=0.5)
+    client = cachetclient.Client(endpoint=endpoint, timeout=0.5, guest=True)
     with pytest.raises(errors.CachetError):
         client.components.get(1)
 
 
 def test_json_without_data_is_an_invalid_response(canned_server: Any) -> None:
-    client = cachetclient.Client(endpoint=canned_server(200, "application/json", b"{}"))
+    client = cachetclient.Client(endpoint=canned_server(200, "application/json", b"{}"), guest=True)
     with pytest.raises(errors.InvalidResponseError):
         client.components.get(1)
     with pytest.raises(errors.InvalidResponseError):

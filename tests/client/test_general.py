@@ -22,7 +22,7 @@ def test_ping_answers_true(client: Client, guest: Client) -> None:
 
 
 def test_ping_of_unreachable_server_is_false(unused_port: int) -> None:
-    client = cachetclient.Client(endpoint=f"http://127.0.0.1:{unused_port}/api/v1")
+    client = cachetclient.Client(endpoint=f"http://127.0.0.1:{unused_port}/api/v1", guest=True)
     assert client.ping() is False
 
 

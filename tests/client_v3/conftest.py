@@ -30,7 +30,7 @@ def client_kind(request: pytest.FixtureRequest) -> str:
 
 
 def v3_client(
-    kind: str, portal: BlockingPortal, endpoint: str, token: str, **settings: Any
+    kind: str, portal: BlockingPortal, endpoint: str, token: str | None, **settings: Any
 ) -> Client:
     """A Cachet 3 client: sync, or the async one behind the blocking bridge."""
     settings.setdefault("backoff_base", 0.01)

@@ -76,7 +76,7 @@ def test_missing_ability_is_named(
 def test_writes_without_a_token_are_unauthenticated(
     cachet_emulator_v3: Any, client_kind: str, portal: BlockingPortal
 ) -> None:
-    guest = v3_client(client_kind, portal, cachet_emulator_v3.endpoint, "")
+    guest = v3_client(client_kind, portal, cachet_emulator_v3.endpoint, None, guest=True)
 
     with pytest.raises(AuthenticationError):
         guest.components.create(name="API")

@@ -358,13 +358,6 @@ DIFFERENCES: Table = (
         shows_in={"schedule_create_without_scheduled_at": ("create(name, status)",)},
     ),
     Difference(
-        ours="`Client()` without a token makes a client that reads as a guest",
-        reason="The releases raise ValueError; a public status page can be read without a "
-        "token, and writes still fail with a 401 that says what to do.",
-        releases=BOTH,
-        shows_in={"client_from_environment_variables": ("Client() without a token",)},
-    ),
-    Difference(
         ours="`repr()` of a resource is `<Component id=1 name='API'>`",
         reason="The releases' `repr()` is the whole data dict, unreadable in a traceback or a "
         "debugger.",

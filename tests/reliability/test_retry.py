@@ -73,7 +73,7 @@ def test_retry_after_is_capped(
 ) -> None:
     cachet_emulator.faults.inject("status", status=503, retry_after="3600", method="GET")
     policy = RetryPolicy(retry_after_cap=0.2)
-    with cachetclient.Client(cachet_emulator.endpoint, retry_policy=policy) as client:
+    with cachetclient.Client(cachet_emulator.endpoint, retry_policy=policy, guest=True) as client:
         assert client.components.count() == 0
     assert [r["delay"] for r in retries_logged(caplog)] == ["0.20"]
 
@@ -83,7 +83,7 @@ def test_backoff_grows_and_stays_under_its_cap(
 ) -> None:
     cachet_emulator.faults.inject("status", status=502, method="GET", times=4)
     with cachetclient.Client(
-        cachet_emulator.endpoint, max_retries=4, backoff_base=0.02, backoff_cap=0.05
+        cachet_emulator.endpoint, max_retries=4, backoff_base=0.02, backoff_cap=0.05, guest=True
     ) as client:
         assert client.components.count() == 0
     delays = [float(r["delay"]) for r in retries_logged(caplog)]
@@ -141,7 +141,7 @@ def test_post_retried_when_refused_says_how_often(
 
 def test_max_retries_zero_sends_once(cachet_emulator: CachetEmulator) -> None:
     cachet_emulator.faults.inject("status", status=503, method="GET")
-    client = cachetclient.Client(cachet_emulator.endpoint, max_retries=0)
+    client = cachetclient.Client(cachet_emulator.endpoint, max_retries=0, guest=True)
     with client, pytest.raises(cachetclient.ServerError) as raised:
         client.components.count()
     assert raised.value.tries == 1
@@ -157,7 +157,7 @@ def test_user_supplied_policy_decides(cachet_emulator: CachetEmulator) -> None:
 
     cachet_emulator.faults.inject("status", status=500, method="GET")
     policy = RetryServerErrors(backoff_base=0.01)
-    with cachetclient.Client(cachet_emulator.endpoint, retry_policy=policy) as client:
+    with cachetclient.Client(cachet_emulator.endpoint, retry_policy=policy, guest=True) as client:
         assert client.components.count() == 0
 
 
@@ -173,7 +173,7 @@ def test_bad_retry_settings_are_refused(settings: dict[str, object]) -> None:
 def test_tls_failure_is_not_retried(cachet_emulator: CachetEmulator) -> None:
     # TLS to a plain-HTTP server: the handshake fails, whatever the number of tries.
     endpoint = cachet_emulator.endpoint.replace("http://", "https://")
-    client = cachetclient.Client(endpoint, backoff_base=0.01)
+    client = cachetclient.Client(endpoint, backoff_base=0.01, guest=True)
     with client, pytest.raises(cachetclient.ConnectionError) as raised:
         client.components.count()
     assert raised.value.tries == 1

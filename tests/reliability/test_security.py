@@ -123,7 +123,7 @@ def test_emulator_binds_to_loopback_by_default() -> None:
 def test_insecure_tls_warns_once_per_client(cachet_emulator: CachetEmulator) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with cachetclient.Client(cachet_emulator.endpoint, verify_tls=False) as client:
+        with cachetclient.Client(cachet_emulator.endpoint, verify_tls=False, guest=True) as client:
             for _ in range(3):
                 client.components.count()
     insecure = [w for w in caught if issubclass(w.category, InsecureTLSWarning)]
@@ -135,6 +135,6 @@ def test_insecure_tls_warns_once_per_client(cachet_emulator: CachetEmulator) -> 
 def test_verified_tls_does_not_warn(cachet_emulator: CachetEmulator) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with cachetclient.Client(cachet_emulator.endpoint) as client:
+        with cachetclient.Client(cachet_emulator.endpoint, guest=True) as client:
             client.components.count()
     assert [w for w in caught if issubclass(w.category, InsecureTLSWarning)] == []

@@ -158,7 +158,8 @@ def check_timezone(session: Session, client: Client, found: list[Finding]) -> No
     sent_utc = _first_created_at(client)
     local_client = cachetclient.Client(
         endpoint=session.endpoint,
-        api_token=session.token or "",
+        api_token=session.token or None,
+        guest=not session.token,
         verify_tls=session.verify_tls,
         timeout=session.timeout,
         timezone=None,

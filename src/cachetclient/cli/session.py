@@ -33,7 +33,8 @@ class Session:
                 warnings.simplefilter("ignore", InsecureTLSWarning)
                 self._client = cachetclient.Client(
                     endpoint=self.endpoint,
-                    api_token=self.token or "",
+                    api_token=self.token or None,
+                    guest=not self.token,
                     verify_tls=self.verify_tls,
                     timeout=self.timeout,
                     timezone="UTC",  # the command line shows and reads dates in UTC
