@@ -8,8 +8,8 @@ from typing import Any
 
 from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import Kind, Relation, register, time_object
-from cachet_emulator.v3.listing import Filter, Listing, paginate, parse
+from cachet_emulator.v3.documents import Kind, Relation, register
+from cachet_emulator.v3.listing import Filter, Listing
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import METRICS, POINTS
 from cachet_emulator.v3.validation import as_boolean
@@ -32,8 +32,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "threshold": row["threshold"],
         "order": row["order"],
         "visible": row["visible"],
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -63,8 +62,7 @@ LISTING = Listing(
 
 def index(call: Call) -> Answer:
     """GET /metrics (newest first by default)."""
-    parsed = parse(call, LISTING, METRICS, None)
-    return Answer(200, paginate(call, KIND, parsed, (common.visible_sql(call), [])))
+    return common.index(call, KIND, LISTING, (common.visible_sql(call), []))
 
 
 def show(call: Call) -> Answer:
