@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from cachet_emulator.routing import match_segments
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.resources import component_groups as groups
 from cachet_emulator.v3.resources import (
@@ -58,15 +59,7 @@ class Route:
 
     def match(self, segments: Sequence[str]) -> dict[str, str] | None:
         """The path parameters when `segments` match, else None."""
-        if len(segments) != len(self.segments):
-            return None
-        parameters: dict[str, str] = {}
-        for pattern, segment in zip(self.segments, segments, strict=True):
-            if pattern.startswith("{"):
-                parameters[pattern[1:-1]] = segment
-            elif pattern != segment:
-                return None
-        return parameters
+        return match_segments(self.segments, segments)
 
 
 def _route(
