@@ -11,7 +11,7 @@ from typing import Any
 from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import Kind, Relation, meta_member, register
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import COMPONENTS, GROUPS
 from cachet_emulator.v3.validation import as_boolean
@@ -57,7 +57,7 @@ KIND = register(
 LISTING = Listing(
     filters=(Filter("meta", "custom", meta_filter(METABLE)),),
     sorts=("name", "id"),
-    includes=("components", "meta", "metaCount", "metaExists"),
+    includes=("components", *relationships("meta")),
     field_keys={"meta": "metas"},
 )
 

@@ -19,7 +19,7 @@ from cachet_emulator.v3.documents import (
     meta_member,
     register,
 )
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.resources.incidents import viewable_sql
 from cachet_emulator.v3.schema import (
@@ -131,7 +131,7 @@ LISTING = Listing(
         Filter("meta", "custom", meta_filter(METABLE)),
     ),
     sorts=("name", "order", "id"),
-    includes=("group", "groupCount", "groupExists", "incidents", "meta", "metaCount", "metaExists"),
+    includes=(*relationships("group"), "incidents", *relationships("meta")),
     field_keys={"group": "groups", "meta": "metas"},
 )
 

@@ -23,7 +23,7 @@ from cachet_emulator.v3.documents import (
     register,
     time_object,
 )
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common, templating
 from cachet_emulator.v3.schema import (
     COMPONENTS,
@@ -128,9 +128,7 @@ LISTING = Listing(
     ),
     sorts=("name", "status", "id", "created_at"),
     includes=(
-        "components", "componentsCount", "componentsExists", "components.group",
-        "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
-        "meta", "metaCount", "metaExists",
+        *relationships("components"), "components.group", *relationships("updates", "user", "meta")
     ),
     field_keys={"components": "components", "updates": "updates", "user": "users",
                 "meta": "metas"},

@@ -9,7 +9,7 @@ from typing import Any
 from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import Kind, Relation, register
-from cachet_emulator.v3.listing import Filter, Listing
+from cachet_emulator.v3.listing import Filter, Listing, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import METRICS, POINTS
 from cachet_emulator.v3.validation import as_boolean
@@ -54,7 +54,7 @@ LISTING = Listing(
     # Quirk 15: calc_type is a partial (LIKE) filter too.
     filters=(Filter("name"), Filter("calc_type")),
     sorts=("name", "order", "id"),
-    includes=("points", "pointsCount", "pointsExists"),
+    includes=relationships("points"),
     field_keys={"points": "metric_points"},
     default_sort=(("created_at", True),),
 )

@@ -21,7 +21,7 @@ from cachet_emulator.v3.documents import (
     time_object,
 )
 from cachet_emulator.v3.errors import server_error
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import COMPONENTS, SCHEDULE_COMPONENTS, SCHEDULES
 from cachet_emulator.v3.validation import as_boolean
@@ -101,9 +101,7 @@ LISTING = Listing(
     ),
     sorts=("name", "id", "scheduled_at", "completed_at"),
     includes=(
-        "components", "componentsCount", "componentsExists", "components.group",
-        "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
-        "meta", "metaCount", "metaExists",
+        *relationships("components"), "components.group", *relationships("updates", "user", "meta")
     ),
     field_keys={"components": "components", "updates": "updates", "user": "users",
                 "meta": "metas"},

@@ -14,7 +14,7 @@ from cachet_emulator.store import quote
 from cachet_emulator.v3 import times
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import Kind, Relation, meta_member, register, time_object
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import COMPONENTS, SUBSCRIBERS, SUBSCRIPTIONS
 from cachet_emulator.v3.validation import as_boolean
@@ -61,14 +61,7 @@ LISTING = Listing(
         Filter("meta", "custom", meta_filter(METABLE)),
     ),
     sorts=("email", "id"),
-    includes=(
-        "components",
-        "componentsCount",
-        "componentsExists",
-        "meta",
-        "metaCount",
-        "metaExists",
-    ),
+    includes=relationships("components", "meta"),
     field_keys={"components": "components", "meta": "metas"},
 )
 
