@@ -143,6 +143,12 @@ def refreshed(call: Call, kind: Kind, row_id: int) -> Answer:
     return Answer(200, document(call, kind, row, write_tree(call)))
 
 
+def updated(call: Call, kind: Kind, row_id: int, values: Row) -> Answer:
+    """The answer to a plain update: `values` written, then the row `refreshed`."""
+    update(call, kind.table, row_id, values)
+    return refreshed(call, kind, row_id)
+
+
 def insert(call: Call, table: str, values: Row) -> Row:
     """Insert a row with timestamps; returns it as inserted (database defaults show null)."""
     now = times.now_stored()

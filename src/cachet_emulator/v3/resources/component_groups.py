@@ -117,9 +117,8 @@ def update(call: Call) -> Answer:
     """PUT/PATCH /component-groups/{component_group}."""
     call.validated(UPDATE_RULES, "component-groups.manage")
     group_id = common.bound_id(call, "component_group")
-    common.update(call, GROUPS, group_id, _values(call))
     _add_components(call, group_id)
-    return common.refreshed(call, KIND, group_id)
+    return common.updated(call, KIND, group_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:

@@ -209,8 +209,7 @@ def update(call: Call) -> Answer:
             "updated_at": now,
         }
         call.store.insert(STATUS_CHANGES, change)
-    common.update(call, COMPONENTS, row["id"], values)
-    return common.refreshed(call, KIND, row["id"])
+    return common.updated(call, KIND, row["id"], values)
 
 
 def destroy(call: Call) -> Answer:

@@ -86,8 +86,7 @@ def update(call: Call) -> Answer:
     }
     # Quirk 8: the slug given is ignored; it is Str::slug(name), "" when no name was sent.
     values["slug"] = slugify(call.input["name"]) if call.given("name") else ""
-    common.update(call, TEMPLATES, template_id, values)
-    return common.refreshed(call, KIND, template_id)
+    return common.updated(call, KIND, template_id, values)
 
 
 def destroy(call: Call) -> Answer:

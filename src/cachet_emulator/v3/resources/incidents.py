@@ -222,8 +222,7 @@ def update(call: Call) -> Answer:
     """PUT/PATCH /incidents/{incident}: no components, null leaves a field unchanged."""
     call.validated(UPDATE_RULES, "incidents.manage")
     incident_id = common.bound_id(call, "incident")
-    common.update(call, INCIDENTS, incident_id, _values(call))
-    return common.refreshed(call, KIND, incident_id)
+    return common.updated(call, KIND, incident_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:

@@ -117,8 +117,7 @@ def update(call: Call) -> Answer:
     """PUT/PATCH /metrics/{metric}."""
     call.validated(UPDATE_RULES, "metrics.manage")
     metric_id = common.bound_id(call, "metric")
-    common.update(call, METRICS, metric_id, _values(call, tuple(UPDATE_RULES)))
-    return common.refreshed(call, KIND, metric_id)
+    return common.updated(call, KIND, metric_id, _values(call, tuple(UPDATE_RULES)))
 
 
 def destroy(call: Call) -> Answer:

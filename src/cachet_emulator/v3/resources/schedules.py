@@ -191,9 +191,8 @@ def update(call: Call) -> Answer:
     """PUT/PATCH /schedules/{schedule}."""
     call.validated(UPDATE_RULES, "schedules.manage")
     schedule_id = common.bound_id(call, "schedule")
-    common.update(call, SCHEDULES, schedule_id, _values(call))
     _sync_components(call, schedule_id)
-    return common.refreshed(call, KIND, schedule_id)
+    return common.updated(call, KIND, schedule_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:

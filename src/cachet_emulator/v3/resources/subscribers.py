@@ -131,7 +131,6 @@ def update(call: Call) -> Answer:
         values.update(email=call.input["email"], email_verified_at=None)
     if call.given("global"):
         values["global"] = as_boolean(call.input["global"])
-    common.update(call, SUBSCRIBERS, row["id"], values)
     if isinstance(call.input.get("components"), list | dict):
         call.store.delete(SUBSCRIPTIONS, [("subscriber_id", row["id"])])
         components = call.input["components"]
@@ -140,7 +139,7 @@ def update(call: Call) -> Answer:
             row["id"],
             list(components.values() if isinstance(components, dict) else components),
         )
-    return common.refreshed(call, KIND, row["id"])
+    return common.updated(call, KIND, row["id"], values)
 
 
 def destroy(call: Call) -> Answer:

@@ -178,9 +178,8 @@ def schedule_update(call: Call) -> Answer:
     """PUT/PATCH /schedules/{schedule}/updates/{update}."""
     call.validated(SCHEDULE_EDIT_RULES, "schedule-updates.manage")
     update_id = common.bound_id(call, "update")
-    if call.given("message"):
-        common.update(call, UPDATES, update_id, {"message": call.input["message"]})
-    return common.refreshed(call, KIND, update_id)
+    values = {"message": call.input["message"]} if call.given("message") else {}
+    return common.updated(call, KIND, update_id, values)
 
 
 def schedule_destroy(call: Call) -> Answer:
