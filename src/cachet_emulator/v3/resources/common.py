@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cachet_emulator.schema import Row
@@ -69,6 +69,7 @@ def timestamps(call: Call, row: Row) -> dict[str, Any]:
 
 
 Loader = Callable[[Call, Row], list[Row]]
+Where = list[tuple[str, Any]]
 
 
 def pivot_components(pivot: str, owner_column: str) -> Loader:
@@ -168,6 +169,20 @@ def soft_delete(call: Call, table: str, row_id: int) -> None:
     """Set `deleted_at`: the row is gone for every route."""
     now = times.now_stored()
     call.store.update(table, row_id, {"deleted_at": now, "updated_at": now})
+
+
+def destroyed(
+    call: Call, kind: Kind, row_id: int, dependents: Sequence[tuple[str, Where]] = ()
+) -> Answer:
+    """The answer to a delete: each (table, where) of `dependents` emptied, then the row
+    removed (soft-deleted when its table soft-deletes); 204."""
+    for table, where in dependents:
+        call.store.delete(table, where)
+    if TABLES[kind.table].soft_deletes:
+        soft_delete(call, kind.table, row_id)
+    else:
+        call.store.delete(kind.table, [("id", row_id)])
+    return no_content()
 
 
 def no_content() -> Answer:

@@ -129,5 +129,4 @@ def destroy(call: Call) -> Answer:
         f'UPDATE "{COMPONENTS}" SET component_group_id = NULL WHERE component_group_id = ?',
         (group_id,),
     )
-    call.store.delete(GROUPS, [("id", group_id)])
-    return common.no_content()
+    return common.destroyed(call, KIND, group_id)

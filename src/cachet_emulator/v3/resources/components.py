@@ -216,6 +216,4 @@ def destroy(call: Call) -> Answer:
     """DELETE /components/{component}: subscribers detached, then a soft delete."""
     call.guard("components.delete")
     row_id = common.bound_id(call, "component")
-    call.store.delete(SUBSCRIPTIONS, [("component_id", row_id)])
-    common.soft_delete(call, COMPONENTS, row_id)
-    return common.no_content()
+    return common.destroyed(call, KIND, row_id, [(SUBSCRIPTIONS, [("component_id", row_id)])])

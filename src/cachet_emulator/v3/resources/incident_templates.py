@@ -92,5 +92,4 @@ def update(call: Call) -> Answer:
 def destroy(call: Call) -> Answer:
     """DELETE /incident-templates/{incident_template}."""
     call.guard("incident-templates.delete")
-    call.store.delete(TEMPLATES, [("id", common.bound_id(call, "incident_template"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "incident_template"))

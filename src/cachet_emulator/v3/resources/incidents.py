@@ -229,9 +229,8 @@ def destroy(call: Call) -> Answer:
     """DELETE /incidents/{incident}: updates removed, the incident soft-deleted."""
     call.guard("incidents.delete")
     incident_id = common.bound_id(call, "incident")
-    call.store.delete(UPDATES, [("updateable_type", "incident"), ("updateable_id", incident_id)])
-    common.soft_delete(call, INCIDENTS, incident_id)
-    return common.no_content()
+    updates = [("updateable_type", METABLE), ("updateable_id", incident_id)]
+    return common.destroyed(call, KIND, incident_id, [(UPDATES, updates)])
 
 
 def sync_status(call: Call, incident_id: int) -> None:

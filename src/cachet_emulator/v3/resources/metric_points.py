@@ -122,5 +122,4 @@ def store(call: Call) -> Answer:
 def destroy(call: Call) -> Answer:
     """DELETE /metrics/{metric}/points/{metricPoint}."""
     call.guard("metric-points.delete")
-    call.store.delete(POINTS, [("id", common.bound_id(call, "metricPoint"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "metricPoint"))

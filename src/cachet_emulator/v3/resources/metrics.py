@@ -124,6 +124,4 @@ def destroy(call: Call) -> Answer:
     """DELETE /metrics/{metric}: its points go first."""
     call.guard("metrics.delete")
     metric_id = common.bound_id(call, "metric")
-    call.store.delete(POINTS, [("metric_id", metric_id)])
-    call.store.delete(METRICS, [("id", metric_id)])
-    return common.no_content()
+    return common.destroyed(call, KIND, metric_id, [(POINTS, [("metric_id", metric_id)])])

@@ -198,5 +198,4 @@ def update(call: Call) -> Answer:
 def destroy(call: Call) -> Answer:
     """DELETE /schedules/{schedule}: a soft delete."""
     call.guard("schedules.delete")
-    common.soft_delete(call, SCHEDULES, common.bound_id(call, "schedule"))
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "schedule"))

@@ -146,6 +146,5 @@ def destroy(call: Call) -> Answer:
     """DELETE /subscribers/{subscriber}: subscriptions first, then a hard delete."""
     call.guard("subscribers.delete")
     subscriber_id = common.bound_id(call, "subscriber")
-    call.store.delete(SUBSCRIPTIONS, [("subscriber_id", subscriber_id)])
-    call.store.delete(SUBSCRIBERS, [("id", subscriber_id)])
-    return common.no_content()
+    subscriptions = [("subscriber_id", subscriber_id)]
+    return common.destroyed(call, KIND, subscriber_id, [(SUBSCRIPTIONS, subscriptions)])

@@ -185,5 +185,4 @@ def schedule_update(call: Call) -> Answer:
 def schedule_destroy(call: Call) -> Answer:
     """DELETE /schedules/{schedule}/updates/{update}."""
     call.guard("schedule-updates.delete")
-    call.store.delete(UPDATES, [("id", common.bound_id(call, "update"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "update"))
