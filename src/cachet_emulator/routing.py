@@ -20,6 +20,24 @@ BOTH_VERSIONS = ("2.4", "2.3")
 ONLY_24 = ("2.4",)
 
 
+def match_segments(patterns: Sequence[str], segments: Sequence[str]) -> dict[str, str] | None:
+    """The path parameters when `segments` match `patterns`, else None.
+
+    A literal pattern matches itself only; a `{name}` pattern matches any non-empty segment.
+    """
+    if len(segments) != len(patterns):
+        return None
+    parameters: dict[str, str] = {}
+    for pattern, segment in zip(patterns, segments, strict=True):
+        if pattern.startswith("{"):
+            if not segment:
+                return None
+            parameters[pattern[1:-1]] = segment
+        elif pattern != segment:
+            return None
+    return parameters
+
+
 @dataclass(frozen=True)
 class Route:
     """One API route: method, path under /api/v1 (with `{parameter}` segments), handler.
@@ -51,17 +69,7 @@ class Route:
 
     def match(self, segments: Sequence[str]) -> dict[str, str] | None:
         """The path parameters when `segments` match this route, else None."""
-        if len(segments) != len(self.segments):
-            return None
-        parameters: dict[str, str] = {}
-        for pattern, segment in zip(self.segments, segments, strict=True):
-            if pattern.startswith("{"):
-                if not segment:
-                    return None
-                parameters[pattern[1:-1]] = segment
-            elif pattern != segment:
-                return None
-        return parameters
+        return match_segments(self.segments, segments)
 
 
 class RouteTable:

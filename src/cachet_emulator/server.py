@@ -236,30 +236,18 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+# Options that CachetEmulator does not take under their own name; every other one it does.
+_NOT_PASSED = ("seed", "latest_tag", "api_key")
+
+
 def main(argv: list[str] | None = None) -> int:
     """The `cachet-emulator` command: serve until SIGINT or SIGTERM."""
     arguments = _arguments(argv)
     try:
         emulator = CachetEmulator(
-            token=arguments.token,
-            cachet_version=arguments.cachet_version,
-            db=arguments.db,
-            host=arguments.host,
-            port=arguments.port,
-            site_url=arguments.site_url,
-            timezone=arguments.timezone,
-            site_name=arguments.site_name,
-            incident_days=arguments.incident_days,
-            installed_version=arguments.installed_version,
+            **{name: value for name, value in vars(arguments).items() if name not in _NOT_PASSED},
             latest_release={"tag_name": arguments.latest_tag, "prelease": False, "draft": False},
             api_keys=arguments.api_key,
-            always_authenticate=arguments.always_authenticate,
-            skip_subscriber_verification=arguments.skip_subscriber_verification,
-            major_outage_rate=arguments.major_outage_rate,
-            suppress_notifications_in_maintenance=arguments.suppress_notifications_in_maintenance,
-            api_rate_limit=arguments.api_rate_limit,
-            api_protected=arguments.api_protected,
-            major_outage_threshold=arguments.major_outage_threshold,
         )
     except ValueError as error:
         print(f"cachet-emulator: {error}", file=sys.stderr)

@@ -27,15 +27,10 @@ DATED_BY = until_23("occurred_at", "created_at")
 STATUS_CLASSES = {0: "scheduled", 1: "investigating", 2: "identified", 3: "watching", 4: "fixed"}
 
 
-@dataclass(frozen=True)
-class UpdateView:
-    """One update of an incident."""
+class _ColouredByStatus:
+    """A view that the stylesheet colours by its incident status."""
 
-    id: int
     status: int
-    status_name: str
-    message: str
-    created_at: str  # presented, in the Cachet timezone
 
     @property
     def status_class(self) -> str:
@@ -44,7 +39,18 @@ class UpdateView:
 
 
 @dataclass(frozen=True)
-class IncidentView:
+class UpdateView(_ColouredByStatus):
+    """One update of an incident."""
+
+    id: int
+    status: int
+    status_name: str
+    message: str
+    created_at: str  # presented, in the Cachet timezone
+
+
+@dataclass(frozen=True)
+class IncidentView(_ColouredByStatus):
     """An incident with its latest status and its updates, newest first."""
 
     id: int
@@ -58,11 +64,6 @@ class IncidentView:
     visible: bool
     component_name: str | None
     updates: list[UpdateView] = field(default_factory=list)
-
-    @property
-    def status_class(self) -> str:
-        """The word the stylesheet colours the latest status by."""
-        return STATUS_CLASSES.get(self.status, "scheduled")
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,11 @@ class Listing:
     field_keys: dict[str, str] = field(default_factory=dict)
 
 
+def relationships(*names: str) -> tuple[str, ...]:
+    """Spatie's `AllowedInclude::relationship`: each name, then its `Count` and `Exists`."""
+    return tuple(include for name in names for include in (name, name + "Count", name + "Exists"))
+
+
 @dataclass
 class Parsed:
     """The query of one request in SQL pieces."""

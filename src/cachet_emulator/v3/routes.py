@@ -1,6 +1,7 @@
 """The 52 route registrations of core's routes/api.php (spec 9), in Laravel's match order.
 
-Each row: methods, path under /api, handler, auth ("public" or "sanctum"). An update
+Each row: methods, path under /api, handler, auth ("public" or "sanctum"); the route
+name follows from the path and verb as in Laravel's resource routes. An update
 route answers PUT and PATCH; every GET also answers HEAD. `PARAMETERS` says which table
 each path parameter binds to, and how a child is scoped to its parent.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from cachet_emulator.routing import match_segments
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.resources import component_groups as groups
 from cachet_emulator.v3.resources import (
@@ -58,96 +60,80 @@ class Route:
 
     def match(self, segments: Sequence[str]) -> dict[str, str] | None:
         """The path parameters when `segments` match, else None."""
-        if len(segments) != len(self.segments):
-            return None
-        parameters: dict[str, str] = {}
-        for pattern, segment in zip(self.segments, segments, strict=True):
-            if pattern.startswith("{"):
-                parameters[pattern[1:-1]] = segment
-            elif pattern != segment:
-                return None
-        return parameters
+        return match_segments(self.segments, segments)
+
+
+# The action of a resource route, as Laravel's resource registrar names it.
+_ACTIONS = {"POST": "store", "PUT": "update", "DELETE": "destroy"}
+
+
+def _resource_name(verb: str, path: str) -> str:
+    """`components/{component}` + PUT -> `components.update`; a collection GET is `index`."""
+    segments = path.split("/")
+    action = _ACTIONS.get(verb) or ("show" if segments[-1].startswith("{") else "index")
+    resource = ".".join(segment for segment in segments if not segment.startswith("{"))
+    return f"{resource}.{action}"
 
 
 def _route(
-    methods: str | tuple[str, ...], path: str, handler: Handler, auth: str, name: str
+    methods: str | tuple[str, ...], path: str, handler: Handler, auth: str, name: str = ""
 ) -> Route:
+    """A registration; `name` defaults to the resource route name of the path and verb."""
     verbs = (methods,) if isinstance(methods, str) else methods
-    return Route(verbs, path, handler, auth, name)
+    return Route(verbs, path, handler, auth, name or _resource_name(verbs[0], path))
 
 
 # fmt: off
 ROUTES: tuple[Route, ...] = (
-    _route("GET", "components", components.index, PUBLIC, "components.index"),
-    _route("GET", "components/{component}", components.show, PUBLIC, "components.show"),
-    _route("GET", "component-groups", groups.index, PUBLIC, "component-groups.index"),
-    _route("GET", "component-groups/{component_group}", groups.show, PUBLIC,
-           "component-groups.show"),
-    _route("GET", "incidents", incidents.index, PUBLIC, "incidents.index"),
-    _route("GET", "incidents/{incident}", incidents.show, PUBLIC, "incidents.show"),
-    _route("GET", "incident-templates", incident_templates.index, PUBLIC,
-           "incident-templates.index"),
-    _route("GET", "incident-templates/{incident_template}", incident_templates.show, PUBLIC,
-           "incident-templates.show"),
-    _route("GET", "metrics", metrics.index, PUBLIC, "metrics.index"),
-    _route("GET", "metrics/{metric}", metrics.show, PUBLIC, "metrics.show"),
-    _route("GET", "schedules", schedules.index, PUBLIC, "schedules.index"),
-    _route("GET", "schedules/{schedule}", schedules.show, PUBLIC, "schedules.show"),
-    _route("GET", "incidents/{incident}/updates", updates.incident_index, PUBLIC,
-           "incidents.updates.index"),
-    _route("GET", "incidents/{incident}/updates/{update}", updates.incident_show, PUBLIC,
-           "incidents.updates.show"),
-    _route("GET", "schedules/{schedule}/updates", updates.schedule_index, PUBLIC,
-           "schedules.updates.index"),
-    _route("GET", "schedules/{schedule}/updates/{update}", updates.schedule_show, PUBLIC,
-           "schedules.updates.show"),
-    _route("GET", "metrics/{metric}/points", metric_points.index, PUBLIC, "metrics.points.index"),
-    _route("GET", "metrics/{metric}/points/{metricPoint}", metric_points.show, PUBLIC,
-           "metrics.points.show"),
-    _route("POST", "components", components.store, SANCTUM, "components.store"),
-    _route(_UPDATE, "components/{component}", components.update, SANCTUM, "components.update"),
-    _route("DELETE", "components/{component}", components.destroy, SANCTUM, "components.destroy"),
-    _route("POST", "component-groups", groups.store, SANCTUM, "component-groups.store"),
-    _route(_UPDATE, "component-groups/{component_group}", groups.update, SANCTUM,
-           "component-groups.update"),
-    _route("DELETE", "component-groups/{component_group}", groups.destroy, SANCTUM,
-           "component-groups.destroy"),
-    _route("POST", "incidents", incidents.store, SANCTUM, "incidents.store"),
-    _route(_UPDATE, "incidents/{incident}", incidents.update, SANCTUM, "incidents.update"),
-    _route("DELETE", "incidents/{incident}", incidents.destroy, SANCTUM, "incidents.destroy"),
-    _route("POST", "incident-templates", incident_templates.store, SANCTUM,
-           "incident-templates.store"),
-    _route(_UPDATE, "incident-templates/{incident_template}", incident_templates.update, SANCTUM,
-           "incident-templates.update"),
-    _route("DELETE", "incident-templates/{incident_template}", incident_templates.destroy, SANCTUM,
-           "incident-templates.destroy"),
-    _route("POST", "metrics", metrics.store, SANCTUM, "metrics.store"),
-    _route(_UPDATE, "metrics/{metric}", metrics.update, SANCTUM, "metrics.update"),
-    _route("DELETE", "metrics/{metric}", metrics.destroy, SANCTUM, "metrics.destroy"),
-    _route("POST", "schedules", schedules.store, SANCTUM, "schedules.store"),
-    _route(_UPDATE, "schedules/{schedule}", schedules.update, SANCTUM, "schedules.update"),
-    _route("DELETE", "schedules/{schedule}", schedules.destroy, SANCTUM, "schedules.destroy"),
-    _route("POST", "incidents/{incident}/updates", updates.incident_store, SANCTUM,
-           "incidents.updates.store"),
-    _route(_UPDATE, "incidents/{incident}/updates/{update}", updates.incident_update, SANCTUM,
-           "incidents.updates.update"),
-    _route("DELETE", "incidents/{incident}/updates/{update}", updates.incident_destroy, SANCTUM,
-           "incidents.updates.destroy"),
-    _route("POST", "schedules/{schedule}/updates", updates.schedule_store, SANCTUM,
-           "schedules.updates.store"),
-    _route(_UPDATE, "schedules/{schedule}/updates/{update}", updates.schedule_update, SANCTUM,
-           "schedules.updates.update"),
-    _route("DELETE", "schedules/{schedule}/updates/{update}", updates.schedule_destroy, SANCTUM,
-           "schedules.updates.destroy"),
-    _route("POST", "metrics/{metric}/points", metric_points.store, SANCTUM, "metrics.points.store"),
-    _route("DELETE", "metrics/{metric}/points/{metricPoint}", metric_points.destroy, SANCTUM,
-           "metrics.points.destroy"),
-    _route("GET", "subscribers", subscribers.index, SANCTUM, "subscribers.index"),
-    _route("POST", "subscribers", subscribers.store, SANCTUM, "subscribers.store"),
-    _route("GET", "subscribers/{subscriber}", subscribers.show, SANCTUM, "subscribers.show"),
-    _route(_UPDATE, "subscribers/{subscriber}", subscribers.update, SANCTUM, "subscribers.update"),
-    _route("DELETE", "subscribers/{subscriber}", subscribers.destroy, SANCTUM,
-           "subscribers.destroy"),
+    _route("GET", "components", components.index, PUBLIC),
+    _route("GET", "components/{component}", components.show, PUBLIC),
+    _route("GET", "component-groups", groups.index, PUBLIC),
+    _route("GET", "component-groups/{component_group}", groups.show, PUBLIC),
+    _route("GET", "incidents", incidents.index, PUBLIC),
+    _route("GET", "incidents/{incident}", incidents.show, PUBLIC),
+    _route("GET", "incident-templates", incident_templates.index, PUBLIC),
+    _route("GET", "incident-templates/{incident_template}", incident_templates.show, PUBLIC),
+    _route("GET", "metrics", metrics.index, PUBLIC),
+    _route("GET", "metrics/{metric}", metrics.show, PUBLIC),
+    _route("GET", "schedules", schedules.index, PUBLIC),
+    _route("GET", "schedules/{schedule}", schedules.show, PUBLIC),
+    _route("GET", "incidents/{incident}/updates", updates.incident_index, PUBLIC),
+    _route("GET", "incidents/{incident}/updates/{update}", updates.incident_show, PUBLIC),
+    _route("GET", "schedules/{schedule}/updates", updates.schedule_index, PUBLIC),
+    _route("GET", "schedules/{schedule}/updates/{update}", updates.schedule_show, PUBLIC),
+    _route("GET", "metrics/{metric}/points", metric_points.index, PUBLIC),
+    _route("GET", "metrics/{metric}/points/{metricPoint}", metric_points.show, PUBLIC),
+    _route("POST", "components", components.store, SANCTUM),
+    _route(_UPDATE, "components/{component}", components.update, SANCTUM),
+    _route("DELETE", "components/{component}", components.destroy, SANCTUM),
+    _route("POST", "component-groups", groups.store, SANCTUM),
+    _route(_UPDATE, "component-groups/{component_group}", groups.update, SANCTUM),
+    _route("DELETE", "component-groups/{component_group}", groups.destroy, SANCTUM),
+    _route("POST", "incidents", incidents.store, SANCTUM),
+    _route(_UPDATE, "incidents/{incident}", incidents.update, SANCTUM),
+    _route("DELETE", "incidents/{incident}", incidents.destroy, SANCTUM),
+    _route("POST", "incident-templates", incident_templates.store, SANCTUM),
+    _route(_UPDATE, "incident-templates/{incident_template}", incident_templates.update, SANCTUM),
+    _route("DELETE", "incident-templates/{incident_template}", incident_templates.destroy, SANCTUM),
+    _route("POST", "metrics", metrics.store, SANCTUM),
+    _route(_UPDATE, "metrics/{metric}", metrics.update, SANCTUM),
+    _route("DELETE", "metrics/{metric}", metrics.destroy, SANCTUM),
+    _route("POST", "schedules", schedules.store, SANCTUM),
+    _route(_UPDATE, "schedules/{schedule}", schedules.update, SANCTUM),
+    _route("DELETE", "schedules/{schedule}", schedules.destroy, SANCTUM),
+    _route("POST", "incidents/{incident}/updates", updates.incident_store, SANCTUM),
+    _route(_UPDATE, "incidents/{incident}/updates/{update}", updates.incident_update, SANCTUM),
+    _route("DELETE", "incidents/{incident}/updates/{update}", updates.incident_destroy, SANCTUM),
+    _route("POST", "schedules/{schedule}/updates", updates.schedule_store, SANCTUM),
+    _route(_UPDATE, "schedules/{schedule}/updates/{update}", updates.schedule_update, SANCTUM),
+    _route("DELETE", "schedules/{schedule}/updates/{update}", updates.schedule_destroy, SANCTUM),
+    _route("POST", "metrics/{metric}/points", metric_points.store, SANCTUM),
+    _route("DELETE", "metrics/{metric}/points/{metricPoint}", metric_points.destroy, SANCTUM),
+    _route("GET", "subscribers", subscribers.index, SANCTUM),
+    _route("POST", "subscribers", subscribers.store, SANCTUM),
+    _route("GET", "subscribers/{subscriber}", subscribers.show, SANCTUM),
+    _route(_UPDATE, "subscribers/{subscriber}", subscribers.update, SANCTUM),
+    _route("DELETE", "subscribers/{subscriber}", subscribers.destroy, SANCTUM),
     _route("GET", "ping", general.ping, PUBLIC, "ping"),
     _route("GET", "version", general.version, PUBLIC, "version"),
     _route("GET", "status", general.status, PUBLIC, "status"),

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from cachet_emulator.schema import Row
 from cachet_emulator.store import quote
 from cachet_emulator.v3 import times
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import IncludeTree, Kind, document
+from cachet_emulator.v3.documents import IncludeTree, Kind, document, time_object
 from cachet_emulator.v3.errors import model_not_found
-from cachet_emulator.v3.listing import Listing, include_tree, parse_show, requested_includes
-from cachet_emulator.v3.schema import META, TABLES
+from cachet_emulator.v3.listing import (
+    Listing,
+    include_tree,
+    paginate,
+    parse,
+    parse_show,
+    requested_includes,
+)
+from cachet_emulator.v3.schema import COMPONENTS, META, TABLES, UPDATES
 
 COMPONENT_STATUS = {
     1: "Operational",
@@ -52,6 +60,51 @@ def write_tree(call: Call) -> IncludeTree:
     return include_tree([name for name in names if not name.endswith(("Count", "Exists"))])
 
 
+def timestamps(call: Call, row: Row) -> dict[str, Any]:
+    """The `created` and `updated` attributes every resource ends with."""
+    return {
+        "created": time_object(call, row["created_at"]),
+        "updated": time_object(call, row["updated_at"]),
+    }
+
+
+Loader = Callable[[Call, Row], list[Row]]
+Where = list[tuple[str, Any]]
+
+
+def pivot_components(pivot: str, owner_column: str) -> Loader:
+    """A `components` relation through `pivot`, each with its impact as `_pivot_status`."""
+
+    def load(call: Call, row: Row) -> list[Row]:
+        return call.store.execute(
+            f"SELECT c.*, p.component_status AS _pivot_status FROM {quote(COMPONENTS)} c"
+            f" JOIN {quote(pivot)} p ON p.component_id = c.id"
+            f" WHERE p.{owner_column} = ? AND c.deleted_at IS NULL ORDER BY p.id",
+            (row["id"],),
+        )
+
+    return load
+
+
+def updates_of(updateable_type: str) -> Loader:
+    """An `updates` relation: the updates whose morph type is `updateable_type`."""
+
+    def load(call: Call, row: Row) -> list[Row]:
+        return call.store.select(
+            UPDATES, [("updateable_type", updateable_type), ("updateable_id", row["id"])]
+        )
+
+    return load
+
+
+def index(
+    call: Call, kind: Kind, listing: Listing, scope: tuple[str, list[Any]] = ("", [])
+) -> Answer:
+    """An index route: one page of `kind`'s rows under the caller's scope and the query."""
+    parsed = parse(call, listing, kind.table, kind.metable)
+    return Answer(200, paginate(call, kind, parsed, scope))
+
+
 def show(
     call: Call, kind: Kind, listing: Listing, name: str, scope: tuple[str, list[Any]] = ("", [])
 ) -> Answer:
@@ -75,11 +128,26 @@ def created(call: Call, kind: Kind, row: Row, status: int = 201) -> Answer:
     return Answer(status, document(call, kind, row, write_tree(call)))
 
 
+def stored(call: Call, kind: Kind, row: Row, status: int = 201) -> Answer:
+    """The answer to a create of a resource with meta: `meta` synced, then `created`."""
+    assert kind.metable is not None
+    sync_meta(call, kind.metable, row["id"], call.input.get("meta"))
+    return created(call, kind, row, status)
+
+
 def refreshed(call: Call, kind: Kind, row_id: int) -> Answer:
-    """The answer to an update: the row read again (`->fresh()`)."""
+    """The answer to an update: `meta` synced when given, then the row read again (`->fresh()`)."""
+    if kind.metable is not None and call.given("meta"):
+        sync_meta(call, kind.metable, row_id, call.input["meta"])
     row = call.store.find(kind.table, row_id)
     assert row is not None
     return Answer(200, document(call, kind, row, write_tree(call)))
+
+
+def updated(call: Call, kind: Kind, row_id: int, values: Row) -> Answer:
+    """The answer to a plain update: `values` written, then the row `refreshed`."""
+    update(call, kind.table, row_id, values)
+    return refreshed(call, kind, row_id)
 
 
 def insert(call: Call, table: str, values: Row) -> Row:
@@ -101,6 +169,20 @@ def soft_delete(call: Call, table: str, row_id: int) -> None:
     """Set `deleted_at`: the row is gone for every route."""
     now = times.now_stored()
     call.store.update(table, row_id, {"deleted_at": now, "updated_at": now})
+
+
+def destroyed(
+    call: Call, kind: Kind, row_id: int, dependents: Sequence[tuple[str, Where]] = ()
+) -> Answer:
+    """The answer to a delete: each (table, where) of `dependents` emptied, then the row
+    removed (soft-deleted when its table soft-deletes); 204."""
+    for table, where in dependents:
+        call.store.delete(table, where)
+    if TABLES[kind.table].soft_deletes:
+        soft_delete(call, kind.table, row_id)
+    else:
+        call.store.delete(kind.table, [("id", row_id)])
+    return no_content()
 
 
 def no_content() -> Answer:

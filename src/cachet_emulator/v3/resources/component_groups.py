@@ -10,8 +10,8 @@ from typing import Any
 
 from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import Kind, Relation, meta_member, register, time_object
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
+from cachet_emulator.v3.documents import Kind, Relation, meta_member, register
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import COMPONENTS, GROUPS
 from cachet_emulator.v3.validation import as_boolean
@@ -31,8 +31,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "collapsed": row["collapsed"],
         "visible": row["visible"],
         **meta_member(row),
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -58,15 +57,14 @@ KIND = register(
 LISTING = Listing(
     filters=(Filter("meta", "custom", meta_filter(METABLE)),),
     sorts=("name", "id"),
-    includes=("components", "meta", "metaCount", "metaExists"),
+    includes=("components", *relationships("meta")),
     field_keys={"meta": "metas"},
 )
 
 
 def index(call: Call) -> Answer:
     """GET /component-groups."""
-    parsed = parse(call, LISTING, GROUPS, METABLE)
-    return Answer(200, paginate(call, KIND, parsed, (common.visible_sql(call), [])))
+    return common.index(call, KIND, LISTING, (common.visible_sql(call), []))
 
 
 def show(call: Call) -> Answer:
@@ -112,19 +110,15 @@ def store(call: Call) -> Answer:
     call.validated(CREATE_RULES, "component-groups.manage")
     row = common.insert(call, GROUPS, _values(call))
     _add_components(call, row["id"])
-    common.sync_meta(call, METABLE, row["id"], call.input.get("meta"))
-    return common.created(call, KIND, row)
+    return common.stored(call, KIND, row)
 
 
 def update(call: Call) -> Answer:
     """PUT/PATCH /component-groups/{component_group}."""
     call.validated(UPDATE_RULES, "component-groups.manage")
     group_id = common.bound_id(call, "component_group")
-    common.update(call, GROUPS, group_id, _values(call))
     _add_components(call, group_id)
-    if call.given("meta"):
-        common.sync_meta(call, METABLE, group_id, call.input["meta"])
-    return common.refreshed(call, KIND, group_id)
+    return common.updated(call, KIND, group_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:
@@ -135,5 +129,4 @@ def destroy(call: Call) -> Answer:
         f'UPDATE "{COMPONENTS}" SET component_group_id = NULL WHERE component_group_id = ?',
         (group_id,),
     )
-    call.store.delete(GROUPS, [("id", group_id)])
-    return common.no_content()
+    return common.destroyed(call, KIND, group_id)

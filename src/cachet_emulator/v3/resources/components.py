@@ -18,9 +18,8 @@ from cachet_emulator.v3.documents import (
     enum_object,
     meta_member,
     register,
-    time_object,
 )
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.resources.incidents import viewable_sql
 from cachet_emulator.v3.schema import (
@@ -80,8 +79,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "latest_status": enum_object(effective_status(call, row), common.COMPONENT_STATUS),
         "enabled": None if row["enabled"] is None else bool(row["enabled"]),
         **meta_member(row),
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
     if row.get("_pivot_status") is not None:
         pivot_status = enum_object(row["_pivot_status"], common.COMPONENT_STATUS)
@@ -133,7 +131,7 @@ LISTING = Listing(
         Filter("meta", "custom", meta_filter(METABLE)),
     ),
     sorts=("name", "order", "id"),
-    includes=("group", "groupCount", "groupExists", "incidents", "meta", "metaCount", "metaExists"),
+    includes=(*relationships("group"), "incidents", *relationships("meta")),
     field_keys={"group": "groups", "meta": "metas"},
 )
 
@@ -149,8 +147,7 @@ def visible_scope(call: Call) -> tuple[str, list[Any]]:
 
 def index(call: Call) -> Answer:
     """GET /components."""
-    parsed = parse(call, LISTING, COMPONENTS, METABLE)
-    return Answer(200, paginate(call, KIND, parsed, visible_scope(call)))
+    return common.index(call, KIND, LISTING, visible_scope(call))
 
 
 def show(call: Call) -> Answer:
@@ -191,8 +188,7 @@ def store(call: Call) -> Answer:
     call.validated(CREATE_RULES, "components.manage")
     values = {"status": 5, "enabled": True, **_values(call)}
     row = common.insert(call, COMPONENTS, values)
-    common.sync_meta(call, METABLE, row["id"], call.input.get("meta"))
-    return common.created(call, KIND, row)
+    return common.stored(call, KIND, row)
 
 
 def update(call: Call) -> Answer:
@@ -213,16 +209,11 @@ def update(call: Call) -> Answer:
             "updated_at": now,
         }
         call.store.insert(STATUS_CHANGES, change)
-    common.update(call, COMPONENTS, row["id"], values)
-    if "meta" in call.input and call.input["meta"] is not None:
-        common.sync_meta(call, METABLE, row["id"], call.input["meta"])
-    return common.refreshed(call, KIND, row["id"])
+    return common.updated(call, KIND, row["id"], values)
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /components/{component}: subscribers detached, then a soft delete."""
     call.guard("components.delete")
     row_id = common.bound_id(call, "component")
-    call.store.delete(SUBSCRIPTIONS, [("component_id", row_id)])
-    common.soft_delete(call, COMPONENTS, row_id)
-    return common.no_content()
+    return common.destroyed(call, KIND, row_id, [(SUBSCRIPTIONS, [("component_id", row_id)])])

@@ -11,7 +11,7 @@ from typing import Any
 from cachet_emulator.schema import Row
 from cachet_emulator.slugs import slug as slugify
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import Kind, register, time_object
+from cachet_emulator.v3.documents import Kind, register
 from cachet_emulator.v3.listing import Filter, Listing, paginate, parse
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import TEMPLATES
@@ -25,8 +25,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "slug": row["slug"],
         "template": row["template"],
         "engine": row["engine"],
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -87,12 +86,10 @@ def update(call: Call) -> Answer:
     }
     # Quirk 8: the slug given is ignored; it is Str::slug(name), "" when no name was sent.
     values["slug"] = slugify(call.input["name"]) if call.given("name") else ""
-    common.update(call, TEMPLATES, template_id, values)
-    return common.refreshed(call, KIND, template_id)
+    return common.updated(call, KIND, template_id, values)
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /incident-templates/{incident_template}."""
     call.guard("incident-templates.delete")
-    call.store.delete(TEMPLATES, [("id", common.bound_id(call, "incident_template"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "incident_template"))

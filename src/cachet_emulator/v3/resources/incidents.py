@@ -23,7 +23,7 @@ from cachet_emulator.v3.documents import (
     register,
     time_object,
 )
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common, templating
 from cachet_emulator.v3.schema import (
     COMPONENTS,
@@ -68,26 +68,10 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
             "status": enum_object(row["status"], common.INCIDENT_STATUS),
             "occurred": time_object(call, row["occurred_at"]),
             "published": time_object(call, row["published_at"]),
-            "created": time_object(call, row["created_at"]),
-            "updated": time_object(call, row["updated_at"]),
+            **common.timestamps(call, row),
         }
     )
     return result
-
-
-def _components(call: Call, row: Row) -> list[Row]:
-    return call.store.execute(
-        f"SELECT c.*, p.component_status AS _pivot_status FROM {quote(COMPONENTS)} c"
-        f" JOIN {quote(INCIDENT_COMPONENTS)} p ON p.component_id = c.id"
-        " WHERE p.incident_id = ? AND c.deleted_at IS NULL ORDER BY p.id",
-        (row["id"],),
-    )
-
-
-def _updates(call: Call, row: Row) -> list[Row]:
-    return call.store.select(
-        UPDATES, [("updateable_type", "incident"), ("updateable_id", row["id"])]
-    )
 
 
 def _user(call: Call, row: Row) -> list[Row]:
@@ -104,8 +88,10 @@ KIND = register(
         model="Incident",
         attributes=attributes,
         relations={
-            "components": Relation("components", True, _components),
-            "updates": Relation("updates", True, _updates),
+            "components": Relation(
+                "components", True, common.pivot_components(INCIDENT_COMPONENTS, "incident_id")
+            ),
+            "updates": Relation("updates", True, common.updates_of(METABLE)),
             "user": Relation("users", False, _user),
         },
         metable=METABLE,
@@ -142,9 +128,7 @@ LISTING = Listing(
     ),
     sorts=("name", "status", "id", "created_at"),
     includes=(
-        "components", "componentsCount", "componentsExists", "components.group",
-        "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
-        "meta", "metaCount", "metaExists",
+        *relationships("components"), "components.group", *relationships("updates", "user", "meta")
     ),
     field_keys={"components": "components", "updates": "updates", "user": "users",
                 "meta": "metas"},
@@ -154,8 +138,7 @@ LISTING = Listing(
 
 def index(call: Call) -> Answer:
     """GET /incidents (newest first by default)."""
-    parsed = parse(call, LISTING, INCIDENTS, METABLE)
-    return Answer(200, paginate(call, KIND, parsed, viewable_sql(call)))
+    return common.index(call, KIND, LISTING, viewable_sql(call))
 
 
 def show(call: Call) -> Answer:
@@ -232,27 +215,22 @@ def store(call: Call) -> Answer:
     for component_id, impact in _impacts(call).items():
         link = {"incident_id": row["id"], "component_id": component_id, "component_status": impact}
         call.store.insert(INCIDENT_COMPONENTS, link)
-    common.sync_meta(call, METABLE, row["id"], call.input.get("meta") or {})
-    return common.created(call, KIND, row)
+    return common.stored(call, KIND, row)
 
 
 def update(call: Call) -> Answer:
     """PUT/PATCH /incidents/{incident}: no components, null leaves a field unchanged."""
     call.validated(UPDATE_RULES, "incidents.manage")
     incident_id = common.bound_id(call, "incident")
-    common.update(call, INCIDENTS, incident_id, _values(call))
-    if call.given("meta"):
-        common.sync_meta(call, METABLE, incident_id, call.input["meta"])
-    return common.refreshed(call, KIND, incident_id)
+    return common.updated(call, KIND, incident_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /incidents/{incident}: updates removed, the incident soft-deleted."""
     call.guard("incidents.delete")
     incident_id = common.bound_id(call, "incident")
-    call.store.delete(UPDATES, [("updateable_type", "incident"), ("updateable_id", incident_id)])
-    common.soft_delete(call, INCIDENTS, incident_id)
-    return common.no_content()
+    updates = [("updateable_type", METABLE), ("updateable_id", incident_id)]
+    return common.destroyed(call, KIND, incident_id, [(UPDATES, updates)])
 
 
 def sync_status(call: Call, incident_id: int) -> None:

@@ -13,9 +13,9 @@ from cachet_emulator import clock
 from cachet_emulator.schema import Row
 from cachet_emulator.v3 import times
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import Kind, Relation, document, register, time_object
+from cachet_emulator.v3.documents import Kind, Relation, document, register
 from cachet_emulator.v3.errors import not_found
-from cachet_emulator.v3.listing import Listing, paginate, parse
+from cachet_emulator.v3.listing import Listing
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import METRICS, POINTS
 from cachet_emulator.v3.validation import is_integer
@@ -31,8 +31,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "calculated_value": None if value is None or counter is None else value * counter,
         "value": value,
         "counter": counter,
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -64,9 +63,7 @@ def _ensure_metric_visible(call: Call) -> None:
 def index(call: Call) -> Answer:
     """GET /metrics/{metric}/points."""
     _ensure_metric_visible(call)
-    parsed = parse(call, LISTING, POINTS, None)
-    scope = ("metric_id = ?", [common.bound_id(call, "metric")])
-    return Answer(200, paginate(call, KIND, parsed, scope))
+    return common.index(call, KIND, LISTING, ("metric_id = ?", [common.bound_id(call, "metric")]))
 
 
 def show(call: Call) -> Answer:
@@ -125,5 +122,4 @@ def store(call: Call) -> Answer:
 def destroy(call: Call) -> Answer:
     """DELETE /metrics/{metric}/points/{metricPoint}."""
     call.guard("metric-points.delete")
-    call.store.delete(POINTS, [("id", common.bound_id(call, "metricPoint"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "metricPoint"))

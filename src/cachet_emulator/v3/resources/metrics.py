@@ -8,8 +8,8 @@ from typing import Any
 
 from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
-from cachet_emulator.v3.documents import Kind, Relation, register, time_object
-from cachet_emulator.v3.listing import Filter, Listing, paginate, parse
+from cachet_emulator.v3.documents import Kind, Relation, register
+from cachet_emulator.v3.listing import Filter, Listing, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import METRICS, POINTS
 from cachet_emulator.v3.validation import as_boolean
@@ -32,8 +32,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "threshold": row["threshold"],
         "order": row["order"],
         "visible": row["visible"],
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -55,7 +54,7 @@ LISTING = Listing(
     # Quirk 15: calc_type is a partial (LIKE) filter too.
     filters=(Filter("name"), Filter("calc_type")),
     sorts=("name", "order", "id"),
-    includes=("points", "pointsCount", "pointsExists"),
+    includes=relationships("points"),
     field_keys={"points": "metric_points"},
     default_sort=(("created_at", True),),
 )
@@ -63,8 +62,7 @@ LISTING = Listing(
 
 def index(call: Call) -> Answer:
     """GET /metrics (newest first by default)."""
-    parsed = parse(call, LISTING, METRICS, None)
-    return Answer(200, paginate(call, KIND, parsed, (common.visible_sql(call), [])))
+    return common.index(call, KIND, LISTING, (common.visible_sql(call), []))
 
 
 def show(call: Call) -> Answer:
@@ -119,14 +117,11 @@ def update(call: Call) -> Answer:
     """PUT/PATCH /metrics/{metric}."""
     call.validated(UPDATE_RULES, "metrics.manage")
     metric_id = common.bound_id(call, "metric")
-    common.update(call, METRICS, metric_id, _values(call, tuple(UPDATE_RULES)))
-    return common.refreshed(call, KIND, metric_id)
+    return common.updated(call, KIND, metric_id, _values(call, tuple(UPDATE_RULES)))
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /metrics/{metric}: its points go first."""
     call.guard("metrics.delete")
     metric_id = common.bound_id(call, "metric")
-    call.store.delete(POINTS, [("metric_id", metric_id)])
-    call.store.delete(METRICS, [("id", metric_id)])
-    return common.no_content()
+    return common.destroyed(call, KIND, metric_id, [(POINTS, [("metric_id", metric_id)])])

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from cachet_emulator.schema import Row
-from cachet_emulator.store import quote
 from cachet_emulator.v3 import times
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import (
@@ -22,9 +21,9 @@ from cachet_emulator.v3.documents import (
     time_object,
 )
 from cachet_emulator.v3.errors import server_error
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
-from cachet_emulator.v3.schema import COMPONENTS, SCHEDULE_COMPONENTS, SCHEDULES, UPDATES
+from cachet_emulator.v3.schema import COMPONENTS, SCHEDULE_COMPONENTS, SCHEDULES
 from cachet_emulator.v3.validation import as_boolean
 
 METABLE = "schedule"
@@ -51,24 +50,8 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "scheduled": time_object(call, row["scheduled_at"]),
         "completed": time_object(call, row["completed_at"]),
         "published": time_object(call, row["published_at"]),
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
-
-
-def _components(call: Call, row: Row) -> list[Row]:
-    return call.store.execute(
-        f"SELECT c.*, p.component_status AS _pivot_status FROM {quote(COMPONENTS)} c"
-        f" JOIN {quote(SCHEDULE_COMPONENTS)} p ON p.component_id = c.id"
-        " WHERE p.schedule_id = ? AND c.deleted_at IS NULL ORDER BY p.id",
-        (row["id"],),
-    )
-
-
-def _updates(call: Call, row: Row) -> list[Row]:
-    return call.store.select(
-        UPDATES, [("updateable_type", "schedule"), ("updateable_id", row["id"])]
-    )
 
 
 def _no_user(call: Call, row: Row) -> list[Row]:
@@ -83,8 +66,10 @@ KIND = register(
         model="Schedule",
         attributes=attributes,
         relations={
-            "components": Relation("components", True, _components),
-            "updates": Relation("updates", True, _updates),
+            "components": Relation(
+                "components", True, common.pivot_components(SCHEDULE_COMPONENTS, "schedule_id")
+            ),
+            "updates": Relation("updates", True, common.updates_of(METABLE)),
             "user": Relation("users", False, _no_user),
         },
         metable=METABLE,
@@ -116,9 +101,7 @@ LISTING = Listing(
     ),
     sorts=("name", "id", "scheduled_at", "completed_at"),
     includes=(
-        "components", "componentsCount", "componentsExists", "components.group",
-        "updates", "updatesCount", "updatesExists", "user", "userCount", "userExists",
-        "meta", "metaCount", "metaExists",
+        *relationships("components"), "components.group", *relationships("updates", "user", "meta")
     ),
     field_keys={"components": "components", "updates": "updates", "user": "users",
                 "meta": "metas"},
@@ -134,8 +117,7 @@ def published_scope(call: Call) -> tuple[str, list[Any]]:
 
 def index(call: Call) -> Answer:
     """GET /schedules."""
-    parsed = parse(call, LISTING, SCHEDULES, METABLE)
-    return Answer(200, paginate(call, KIND, parsed, published_scope(call)))
+    return common.index(call, KIND, LISTING, published_scope(call))
 
 
 def show(call: Call) -> Answer:
@@ -202,23 +184,18 @@ def store(call: Call) -> Answer:
     )
     row = common.insert(call, SCHEDULES, values)
     _sync_components(call, row["id"])
-    common.sync_meta(call, METABLE, row["id"], call.input.get("meta"))
-    return common.created(call, KIND, row)
+    return common.stored(call, KIND, row)
 
 
 def update(call: Call) -> Answer:
     """PUT/PATCH /schedules/{schedule}."""
     call.validated(UPDATE_RULES, "schedules.manage")
     schedule_id = common.bound_id(call, "schedule")
-    common.update(call, SCHEDULES, schedule_id, _values(call))
     _sync_components(call, schedule_id)
-    if call.given("meta"):
-        common.sync_meta(call, METABLE, schedule_id, call.input["meta"])
-    return common.refreshed(call, KIND, schedule_id)
+    return common.updated(call, KIND, schedule_id, _values(call))
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /schedules/{schedule}: a soft delete."""
     call.guard("schedules.delete")
-    common.soft_delete(call, SCHEDULES, common.bound_id(call, "schedule"))
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "schedule"))

@@ -14,7 +14,7 @@ from cachet_emulator.store import quote
 from cachet_emulator.v3 import times
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import Kind, Relation, meta_member, register, time_object
-from cachet_emulator.v3.listing import Filter, Listing, meta_filter, paginate, parse
+from cachet_emulator.v3.listing import Filter, Listing, meta_filter, relationships
 from cachet_emulator.v3.resources import common
 from cachet_emulator.v3.schema import COMPONENTS, SUBSCRIBERS, SUBSCRIPTIONS
 from cachet_emulator.v3.validation import as_boolean
@@ -31,8 +31,7 @@ def attributes(call: Call, row: Row) -> dict[str, Any]:
         "verified": row["email_verified_at"] is not None,
         "verified_at": time_object(call, row["email_verified_at"]),
         **meta_member(row),
-        "created": time_object(call, row["created_at"]),
-        "updated": time_object(call, row["updated_at"]),
+        **common.timestamps(call, row),
     }
 
 
@@ -62,14 +61,7 @@ LISTING = Listing(
         Filter("meta", "custom", meta_filter(METABLE)),
     ),
     sorts=("email", "id"),
-    includes=(
-        "components",
-        "componentsCount",
-        "componentsExists",
-        "meta",
-        "metaCount",
-        "metaExists",
-    ),
+    includes=relationships("components", "meta"),
     field_keys={"components": "components", "meta": "metas"},
 )
 
@@ -77,7 +69,7 @@ LISTING = Listing(
 def index(call: Call) -> Answer:
     """GET /subscribers."""
     call.guard("subscribers.manage")
-    return Answer(200, paginate(call, KIND, parse(call, LISTING, SUBSCRIBERS, METABLE)))
+    return common.index(call, KIND, LISTING)
 
 
 def show(call: Call) -> Answer:
@@ -127,8 +119,7 @@ def store(call: Call) -> Answer:
             values["email_verified_at"] = times.now_stored()
         row, status = common.insert(call, SUBSCRIBERS, values), 201
     _attach(call, row["id"], call.input.get("components") or [])
-    common.sync_meta(call, METABLE, row["id"], call.input.get("meta"))
-    return common.created(call, KIND, row, status)
+    return common.stored(call, KIND, row, status)
 
 
 def update(call: Call) -> Answer:
@@ -140,7 +131,6 @@ def update(call: Call) -> Answer:
         values.update(email=call.input["email"], email_verified_at=None)
     if call.given("global"):
         values["global"] = as_boolean(call.input["global"])
-    common.update(call, SUBSCRIBERS, row["id"], values)
     if isinstance(call.input.get("components"), list | dict):
         call.store.delete(SUBSCRIPTIONS, [("subscriber_id", row["id"])])
         components = call.input["components"]
@@ -149,15 +139,12 @@ def update(call: Call) -> Answer:
             row["id"],
             list(components.values() if isinstance(components, dict) else components),
         )
-    if call.given("meta"):
-        common.sync_meta(call, METABLE, row["id"], call.input["meta"])
-    return common.refreshed(call, KIND, row["id"])
+    return common.updated(call, KIND, row["id"], values)
 
 
 def destroy(call: Call) -> Answer:
     """DELETE /subscribers/{subscriber}: subscriptions first, then a hard delete."""
     call.guard("subscribers.delete")
     subscriber_id = common.bound_id(call, "subscriber")
-    call.store.delete(SUBSCRIPTIONS, [("subscriber_id", subscriber_id)])
-    call.store.delete(SUBSCRIBERS, [("id", subscriber_id)])
-    return common.no_content()
+    subscriptions = [("subscriber_id", subscriber_id)]
+    return common.destroyed(call, KIND, subscriber_id, [(SUBSCRIPTIONS, subscriptions)])

@@ -13,7 +13,7 @@ from cachet_emulator.schema import Row
 from cachet_emulator.v3.call import Answer, Call
 from cachet_emulator.v3.documents import Kind, Relation, enum_object, register, time_object
 from cachet_emulator.v3.errors import not_found
-from cachet_emulator.v3.listing import Filter, Listing, paginate, parse
+from cachet_emulator.v3.listing import Filter, Listing, paginate, parse, relationships
 from cachet_emulator.v3.resources import common, incidents
 from cachet_emulator.v3.schema import INCIDENTS, SCHEDULES, UPDATES
 
@@ -59,12 +59,12 @@ KIND = register(
 INCIDENT_LISTING = Listing(
     filters=(Filter("status", "exact"),),
     sorts=("status", "created_at"),
-    includes=("incident", "incidentCount", "incidentExists"),
+    includes=relationships("incident"),
     field_keys={"incident": "updateables"},
 )
 SCHEDULE_LISTING = Listing(
     sorts=("created_at",),
-    includes=("schedule", "scheduleCount", "scheduleExists"),
+    includes=relationships("schedule"),
     field_keys={"schedule": "updateables"},
 )
 
@@ -178,13 +178,11 @@ def schedule_update(call: Call) -> Answer:
     """PUT/PATCH /schedules/{schedule}/updates/{update}."""
     call.validated(SCHEDULE_EDIT_RULES, "schedule-updates.manage")
     update_id = common.bound_id(call, "update")
-    if call.given("message"):
-        common.update(call, UPDATES, update_id, {"message": call.input["message"]})
-    return common.refreshed(call, KIND, update_id)
+    values = {"message": call.input["message"]} if call.given("message") else {}
+    return common.updated(call, KIND, update_id, values)
 
 
 def schedule_destroy(call: Call) -> Answer:
     """DELETE /schedules/{schedule}/updates/{update}."""
     call.guard("schedule-updates.delete")
-    call.store.delete(UPDATES, [("id", common.bound_id(call, "update"))])
-    return common.no_content()
+    return common.destroyed(call, KIND, common.bound_id(call, "update"))
