@@ -44,7 +44,8 @@ def test_public_names_import_without_a_transport() -> None:
 
 def test_creating_a_client_loads_the_transport() -> None:
     loaded = loaded_modules(
-        "import cachetclient\ncachetclient.Client(endpoint='http://127.0.0.1:9/api/v1').close()"
+        "import cachetclient\n"
+        "cachetclient.Client(endpoint='http://127.0.0.1:9/api/v1', guest=True).close()"
     )
 
     assert {"cachetclient.httpclient", "cachetclient.v1.client"} <= loaded
