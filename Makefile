@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 # The development environment, locked: exact versions and hashes of every package installed
 # below, for every extra, resolved once for Python 3.10 and newer. `make lock` remakes it from
 # pyproject.toml with this version of uv (in a venv of its own, .venv-tools).
-LOCK       := requirements-dev.lock
+LOCK       := requirements-dev-lock.txt
 UV_VERSION := 0.13.9
 TOOLS      := .venv-tools
 UV         := $(TOOLS)/bin/uv

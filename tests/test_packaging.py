@@ -11,7 +11,7 @@ from packaging.version import Version
 import cachet_emulator
 import cachetclient
 
-LOCK = Path(__file__).resolve().parents[1] / "requirements-dev.lock"
+LOCK = Path(__file__).resolve().parents[1] / "requirements-dev-lock.txt"
 LOCK_PIN = re.compile(r"^(?P<name>[A-Za-z0-9._-]+)==(?P<version>[^\s;\\]+)", re.MULTILINE)
 
 
@@ -21,7 +21,7 @@ def test_package_versions_match_distribution() -> None:
 
 
 def locked_versions() -> dict[str, set[Version]]:
-    """Every version requirements-dev.lock pins, by normalised package name."""
+    """Every version requirements-dev-lock.txt pins, by normalised package name."""
     pins: dict[str, set[Version]] = {}
     for found in LOCK_PIN.finditer(LOCK.read_text()):
         pins.setdefault(canonicalize_name(found["name"]), set()).add(Version(found["version"]))
@@ -42,4 +42,4 @@ def test_lock_pins_every_declared_requirement() -> None:
             for version in pins[canonicalize_name(requirement.name)]
         )
     ]
-    assert stale == [], "requirements-dev.lock is older than pyproject.toml: run `make lock`"
+    assert stale == [], "requirements-dev-lock.txt is older than pyproject.toml: run `make lock`"

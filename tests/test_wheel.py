@@ -2,7 +2,7 @@
 
 The sdist and the wheel are built with the locked backend (the wheel from the sdist, as
 `python -m build` does) and pass `twine check`. The wheel goes into a new virtual environment,
-its dependencies held to the versions of requirements-dev.lock, and everything below runs
+its dependencies held to the versions of requirements-dev-lock.txt, and everything below runs
 from there, outside the source tree: the emulator's command, `cachet`, the README's Python
 examples and the pytest plugin's fixture.
 """
@@ -24,7 +24,7 @@ import pytest
 from tests.cli.test_readme import readme_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCK = ROOT / "requirements-dev.lock"
+LOCK = ROOT / "requirements-dev-lock.txt"
 PACKAGES = ("cachetclient", "cachet_emulator")
 LISTENING = re.compile(r"listening on (?P<endpoint>\S+) \(token: (?P<token>\w+)\)")
 
