@@ -8,99 +8,58 @@ may reach its log. `make test` runs a few cases per operation, `make reliability
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
-import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis import checks
 
 from cachet_emulator import openapi
 from cachet_emulator.app import ROUTES
 from cachet_emulator.server import CachetEmulator
+from tests.fuzzing import Fuzzed, call_and_check, schemas, seeded_emulator
 
 DOCUMENT = openapi.build(ROUTES)
-QUICK_SCHEMA = schemathesis.openapi.from_dict(DOCUMENT)
-QUICK_SCHEMA.config.phases.update(phases=["fuzzing"])  # no exhaustive coverage phase
-FULL_SCHEMA = schemathesis.openapi.from_dict(DOCUMENT)  # coverage and fuzzing phases
-CASES_RUN = [0]
-CHECKS = [
-    checks.status_code_conformance,
-    checks.response_schema_conformance,
-    checks.content_type_conformance,
+QUICK_SCHEMA, FULL_SCHEMA = schemas(DOCUMENT)
+SEEDS: list[tuple[str, dict[str, Any]]] = [
+    ("components", {"name": "API", "status": 1}),
+    ("components/groups", {"name": "Web"}),
+    ("incidents", {"name": "Down", "message": "m", "status": 1}),
+    ("incidents/1/updates", {"status": 2, "message": "found"}),
+    ("metrics", {"name": "Hits", "suffix": "h", "description": "", "default_value": 0}),
+    ("metrics/1/points", {"value": 3}),
+    ("schedules", {"name": "Work", "status": 0, "scheduled_at": "2030-01-01 10:00"}),
+    ("subscribers", {"email": "a@example.com"}),
 ]
 
 
-class _Crashes(logging.Handler):
-    """Collects the errors the emulator and its server log (unexpected exceptions)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+def _token(emulator: CachetEmulator) -> dict[str, str]:
+    return {"X-Cachet-Token": emulator.token}
 
 
 @pytest.fixture(scope="module")
-def fuzzed() -> Iterator[tuple[CachetEmulator, _Crashes]]:
+def fuzzed() -> Iterator[Fuzzed]:
     """An emulator with a component, a group, an incident with an update, a metric with a
     point, a schedule and a subscriber (so that ids 1 exist), and a crash collector."""
-    crashes = _Crashes()
-    loggers = [logging.getLogger("cachet_emulator"), logging.getLogger("uvicorn.error")]
-    for logger in loggers:
-        logger.addHandler(crashes)
-    with CachetEmulator() as emulator:
-        _seed(emulator)
-        yield emulator, crashes
-    print(f"\nfuzzing: {CASES_RUN[0]} generated requests checked")
-    for logger in loggers:
-        logger.removeHandler(crashes)
+    with seeded_emulator(CachetEmulator, _token, SEEDS, created=200) as running:
+        yield running
 
 
-def _seed(emulator: CachetEmulator) -> None:
-    with requests.Session() as session:
-        session.headers["X-Cachet-Token"] = emulator.token
-        for path, body in [
-            ("components", {"name": "API", "status": 1}),
-            ("components/groups", {"name": "Web"}),
-            ("incidents", {"name": "Down", "message": "m", "status": 1}),
-            ("incidents/1/updates", {"status": 2, "message": "found"}),
-            ("metrics", {"name": "Hits", "suffix": "h", "description": "", "default_value": 0}),
-            ("metrics/1/points", {"value": 3}),
-            ("schedules", {"name": "Work", "status": 0, "scheduled_at": "2030-01-01 10:00"}),
-            ("subscribers", {"email": "a@example.com"}),
-        ]:
-            response = session.post(f"{emulator.endpoint}/{path}", json=body, timeout=10)
-            assert response.status_code == 200, response.text
-
-
-def _call_and_check(case: Any, fuzzed: tuple[CachetEmulator, _Crashes]) -> None:
-    emulator, crashes = fuzzed
-    crashes.records.clear()
-    CASES_RUN[0] += 1
-    response = case.call(base_url=emulator.endpoint, headers={"X-Cachet-Token": emulator.token})
-    case.validate_response(response, checks=CHECKS)
-    assert crashes.records == [], [record.getMessage() for record in crashes.records]
+def _call_and_check(case: Any, fuzzed: Fuzzed) -> None:
+    call_and_check(case, fuzzed, _token(fuzzed[0]))
 
 
 @QUICK_SCHEMA.parametrize()
 @settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-def test_fuzzed_requests_get_documented_answers(
-    case: Any, fuzzed: tuple[CachetEmulator, _Crashes]
-) -> None:
+def test_fuzzed_requests_get_documented_answers(case: Any, fuzzed: Fuzzed) -> None:
     _call_and_check(case, fuzzed)
 
 
 @pytest.mark.slow
 @FULL_SCHEMA.parametrize()
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-def test_fuzzed_requests_get_documented_answers_long(
-    case: Any, fuzzed: tuple[CachetEmulator, _Crashes]
-) -> None:
+def test_fuzzed_requests_get_documented_answers_long(case: Any, fuzzed: Fuzzed) -> None:
     _call_and_check(case, fuzzed)
 
 
