@@ -14,6 +14,9 @@ TOKEN = "TestToken1234567890a"
 class Api:
     """A thin requests session on the emulator's /api/v1, with or without the token."""
 
+    created_status = 200
+    """What a POST that creates answers."""
+
     def __init__(self, emulator: CachetEmulator) -> None:
         self.emulator = emulator
         self.endpoint = emulator.endpoint
@@ -46,9 +49,9 @@ class Api:
         return self.request("DELETE", path, **kwargs)
 
     def create(self, path: str, **fields: Any) -> dict[str, Any]:
-        """POST `fields` as JSON and return the created `data` (asserting a 200)."""
+        """POST `fields` as JSON and return the created `data` (asserting `created_status`)."""
         response = self.post(path, json=fields)
-        assert response.status_code == 200, response.text
+        assert response.status_code == self.created_status, response.text
         data: dict[str, Any] = response.json()["data"]
         return data
 
